@@ -24,6 +24,19 @@ function readSchema(name: string): JSONSchema {
   return JSON.parse(readFileSync(join(root, 'schemas', name), 'utf8')) as JSONSchema;
 }
 
+/** Index of the line closing the declaration that opens at `start` (braces counted, as nested object types have their own). */
+function blockEnd(lines: readonly string[], start: number): number {
+  let depth = 0;
+  for (let i = start; i < lines.length; i++) {
+    for (const ch of lines[i] ?? '') {
+      if (ch === '{') depth++;
+      else if (ch === '}') depth--;
+    }
+    if (depth === 0) return i;
+  }
+  return lines.length;
+}
+
 /**
  * json-schema-to-typescript names a new type for every `$ref` that carries its own description
  * (`LocalizedText12`, `OptionsFrom2`, …). Each is the same shape as its `$defs` original, so
@@ -39,29 +52,54 @@ function dedupe(ts: string): string {
     if (m && ts.includes(`export interface ${m[1]} {`)) {
       // drop the doc comment above and the block itself
       while (kept.length > 0 && /^( \*|\/\*\*)/.test(kept[kept.length - 1] ?? '')) kept.pop();
-      while (i < lines.length && lines[i] !== '}') i++;
+      i = blockEnd(lines, i);
       continue;
     }
     kept.push(line);
   }
-  return kept.join('\n').replace(/\b(LocalizedText|OptionsFrom|NodeFieldAccess)\d+\b/g, '$1');
+  return kept.join('\n').replace(/\b([A-Z][A-Za-z]*?)\d+\b/g, (name, base: string) =>
+    ts.includes(`export interface ${base} {`) ? base : name,
+  );
 }
 
-async function types(): Promise<string> {
-  const parts: string[] = [];
-  for (const name of ['app.schema.json', 'record.schema.json']) {
-    const ts = await compile(readSchema(name), name, {
-      additionalProperties: false,
-      bannerComment: '',
-      unreachableDefinitions: true,
-      format: false,
-      strictIndexSignatures: true,
-      declareExternallyReferenced: true,
-      maxItems: -1,
-    });
-    parts.push(dedupe(ts.trim()));
+async function generate(name: string): Promise<string> {
+  const ts = await compile(readSchema(name), name, {
+    additionalProperties: false,
+    bannerComment: '',
+    unreachableDefinitions: true,
+    format: false,
+    strictIndexSignatures: true,
+    declareExternallyReferenced: true,
+    maxItems: -1,
+    cwd: join(root, 'schemas'),
+  });
+  return dedupe(ts.trim());
+}
+
+/** Drops from `ts` the interfaces `base` already declares (inlined `$ref`s to another schema file) and imports them instead. */
+function importShared(ts: string, base: string): string {
+  const declared = new Set([...base.matchAll(/^export interface (\w+) \{$/gm)].map((m) => m[1]));
+  const shared: string[] = [];
+  const lines = ts.split('\n');
+  const kept: string[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const m = /^export interface ([A-Za-z]+?)\d* \{$/.exec(lines[i] ?? '');
+    if (m?.[1] && declared.has(m[1])) {
+      if (!shared.includes(m[1])) shared.push(m[1]);
+      while (kept.length > 0 && /^( \*|\/\*\*)/.test(kept[kept.length - 1] ?? '')) kept.pop();
+      i = blockEnd(lines, i);
+      continue;
+    }
+    kept.push(lines[i] ?? '');
   }
-  return `${banner}${parts.join('\n\n')}\n`;
+  const body = kept.join('\n').replace(/\b([A-Z][A-Za-z]*?)\d+\b/g, (name, base: string) => (shared.includes(base) ? base : name));
+  return `import type { ${shared.join(', ')} } from './types.ts';\n${body}`;
+}
+
+async function types(): Promise<{ app: string; sync: string }> {
+  const app = `${await generate('app.schema.json')}\n\n${await generate('record.schema.json')}`;
+  const sync = importShared(await generate('sync.schema.json'), app);
+  return { app: `${banner}${app}\n`, sync: `${banner}${sync}\n` };
 }
 
 function validators(): string {
@@ -79,8 +117,10 @@ function validators(): string {
   return `${banner}// @ts-nocheck\n${code}\n`;
 }
 
+const generated = await types();
 const files: Record<string, string> = {
-  'types.ts': await types(),
+  'types.ts': generated.app,
+  'sync-types.ts': generated.sync,
   'validate-app.js': validators(),
 };
 

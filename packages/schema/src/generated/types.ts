@@ -1374,6 +1374,9 @@ sort?: {
  * A stable identifier: lower-case letter first, then lower-case letters, digits or `_`, at most 64 characters. Ids are keys in stored data: changing a label never changes an id.
  */
 field: string
+/**
+ * Default `asc`.
+ */
 direction?: ("asc" | "desc")
 }[]
 }
