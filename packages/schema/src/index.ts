@@ -59,5 +59,17 @@ export type {
   Workflow,
   WorkflowNode,
 } from './generated/types.ts';
+export type {
+  ActionMutation,
+  Change,
+  CreateMutation,
+  FieldProblem,
+  Mutation,
+  MutationResult,
+  PullResponse,
+  PushRequest,
+  PushResponse,
+  UpdateMutation,
+} from './generated/sync-types.ts';
 export type { Lang, Message } from './i18n.ts';
 export { DEFAULT_LANG, LANGS, localize, message } from './i18n.ts';

@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# The whole test suite, in the order the anchors' CI uses: format + lint, type check, schema drift,
+# unit tests. Run by `pnpm test` (README) and by .ci/run.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+step() { printf '\n\033[1m== %s\033[0m\n' "$1"; }
+
+step 'format and lint (biome, no warnings)'
+npx biome ci --error-on-warnings .
+
+step 'type check (tsc -b)'
+npx tsc -b
+
+step 'generated files match schemas/ (drift check)'
+npx tsx packages/schema/scripts/gen-types.ts --check
+
+step 'unit tests (vitest, every package)'
+report=$(mktemp)
+status=0
+npx vitest run --reporter=default --reporter=json --outputFile.json="$report" || status=$?
+node -e '
+  const r = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
+  console.log(`\nunit: ${r.numPassedTests} passed, ${r.numFailedTests} failed, ${r.numPendingTests + r.numTodoTests} skipped`);
+' "$report" || true
+rm -f "$report"
+exit "$status"
