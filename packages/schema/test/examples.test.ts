@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { validateApp } from '../src/generated/validate-app.js';
 
 const examplesDir = join(import.meta.dirname, '../../../examples');
-const names = ['inventory'];
+const names = ['inventory', 'quality-inspection', 'shift-handover'];
 
 describe.each(names)('examples/%s', (name) => {
   const app = JSON.parse(readFileSync(join(examplesDir, name, 'app.json'), 'utf8')) as unknown;
