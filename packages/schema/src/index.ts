@@ -1,5 +1,35 @@
 // The public API of @gongfang/schema. Every export is named here (no `export *`).
 
+// Expression language (packages/schema/src/expr)
+export type {
+  BinaryOp,
+  CheckResult,
+  CompiledExpression,
+  CompileResult,
+  EvalContext,
+  EvalResult,
+  ExprError,
+  ExprErrorCode,
+  ExprNode,
+  ExprType,
+  FunctionInfo,
+  ScalarType,
+  TypeEnv,
+  Value,
+} from './expr/index.ts';
+export {
+  checkExpression,
+  compileExpression,
+  DEFAULT_BUDGET,
+  evaluateExpression,
+  FUNCTIONS,
+  isListType,
+  isTruthy,
+  MAX_DEPTH,
+  MAX_NODES,
+  MAX_SOURCE_LENGTH,
+  typeName,
+} from './expr/index.ts';
 export type {
   AggregateSource,
   AggregateView,
@@ -73,3 +103,10 @@ export type {
 } from './generated/sync-types.ts';
 export type { Lang, Message } from './i18n.ts';
 export { DEFAULT_LANG, LANGS, localize, message } from './i18n.ts';
+
+// Definition validation, record validation and field walking (area: definition/record/cli).
+export type { DefinitionError } from './definition/errors.ts';
+export type { FieldEntry } from './definition/fields.ts';
+export { fieldIndex, walkFields } from './definition/fields.ts';
+export type { DefinitionResult } from './definition/validateDefinition.ts';
+export { validateDefinition } from './definition/validateDefinition.ts';
