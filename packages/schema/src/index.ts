@@ -1,5 +1,11 @@
 // The public API of @gongfang/schema. Every export is named here (no `export *`).
 
+// Definition validation, record validation and field walking (area: definition/record/cli).
+export type { DefinitionError } from './definition/errors.ts';
+export type { FieldEntry } from './definition/fields.ts';
+export { fieldIndex, walkFields } from './definition/fields.ts';
+export type { DefinitionResult } from './definition/validateDefinition.ts';
+export { validateDefinition } from './definition/validateDefinition.ts';
 // Expression language (packages/schema/src/expr)
 export type {
   BinaryOp,
@@ -30,6 +36,18 @@ export {
   MAX_SOURCE_LENGTH,
   typeName,
 } from './expr/index.ts';
+export type {
+  ActionMutation,
+  Change,
+  CreateMutation,
+  FieldProblem,
+  Mutation,
+  MutationResult,
+  PullResponse,
+  PushRequest,
+  PushResponse,
+  UpdateMutation,
+} from './generated/sync-types.ts';
 export type {
   AggregateSource,
   AggregateView,
@@ -89,24 +107,8 @@ export type {
   Workflow,
   WorkflowNode,
 } from './generated/types.ts';
-export type {
-  ActionMutation,
-  Change,
-  CreateMutation,
-  FieldProblem,
-  Mutation,
-  MutationResult,
-  PullResponse,
-  PushRequest,
-  PushResponse,
-  UpdateMutation,
-} from './generated/sync-types.ts';
 export type { Lang, Message } from './i18n.ts';
 export { DEFAULT_LANG, LANGS, localize, message } from './i18n.ts';
-
-// Definition validation, record validation and field walking (area: definition/record/cli).
-export type { DefinitionError } from './definition/errors.ts';
-export type { FieldEntry } from './definition/fields.ts';
-export { fieldIndex, walkFields } from './definition/fields.ts';
-export type { DefinitionResult } from './definition/validateDefinition.ts';
-export { validateDefinition } from './definition/validateDefinition.ts';
+// Definition migrations (area: examples and migrations).
+export type { MigrationError, MigrationResult } from './migrations/migrateDefinition.ts';
+export { CURRENT_SCHEMA_VERSION, migrateDefinition } from './migrations/migrateDefinition.ts';
