@@ -103,7 +103,7 @@ export function ev(n: ExprNode, st: EvalState): Value {
       return 0 - v;
     }
     case 'binary':
-      return binary(n.op, ev(n.left, st), ev(n.right, st), n.at);
+      return binary(n.op, ev(n.left, st), ev(n.right, st), n.at, st);
     case 'call':
       return callFunction(n, st);
   }
@@ -119,8 +119,10 @@ function finite(x: number, at: number): number {
   return fail('runtime', '计算结果不是有限数字', 'The result is not a finite number', at);
 }
 
-function binary(op: string, l: Value, r: Value, at: number): Value {
+function binary(op: string, l: Value, r: Value, at: number, st: EvalState): Value {
   if (op === '&') {
+    if (Array.isArray(l)) step(st, at, l.length);
+    if (Array.isArray(r)) step(st, at, r.length);
     const s = toText(l) + toText(r);
     if (s.length > MAX_TEXT_LENGTH) fail('budget', '文本过长', 'The text is too long', at);
     return s;
