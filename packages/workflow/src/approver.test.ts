@@ -24,6 +24,20 @@ describe('approver modes', () => {
     expect(done.events.at(-1)).toEqual({ type: 'completed', outcome: 'approved' });
   });
 
+  it('any: the other tasks are cancelled even when the flow goes on to a next node', () => {
+    const ctx = context({
+      nodes: [
+        { id: 'qc', type: 'approver', assignee: threeUsers, mode: 'any' },
+        { id: 'store', type: 'approver', assignee: { kind: 'users', users: ['kai'] } },
+      ],
+    });
+    const next = approveAs(ctx, start(ctx).instance, 'ann');
+    expect(open(next.instance)).toEqual(['store:kai']);
+    expect(
+      next.events.filter((e) => e.type === 'task-closed').map((e) => `${e.task.assignee}:${e.task.status}`),
+    ).toEqual(['ann:approved', 'bob:cancelled', 'cai:cancelled']);
+  });
+
   it('defaults to any when no mode is given', () => {
     const ctx = context(oneStep(threeUsers));
     expect(approveAs(ctx, start(ctx).instance, 'cai').instance.status).toBe('approved');

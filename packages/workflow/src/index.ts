@@ -2,6 +2,8 @@
 
 export { applyAction } from './actions.ts';
 export { FLOW_ERROR_MESSAGES } from './errors.ts';
+export type { ExpressionConditionOptions } from './expressionConditions.ts';
+export { expressionConditions } from './expressionConditions.ts';
 export type { ExpectedStep } from './preview.ts';
 export { expectedNextSteps } from './preview.ts';
 export { isFinished, noticesOf, openTasks, openTasksOf } from './queries.ts';
