@@ -6,6 +6,9 @@ export type { FieldEntry } from './definition/fields.ts';
 export { fieldIndex, walkFields } from './definition/fields.ts';
 export type { DefinitionResult } from './definition/validateDefinition.ts';
 export { validateDefinition } from './definition/validateDefinition.ts';
+// Form engine: live rules and formulas (packages/schema/src/engine)
+export type { EngineOptions, FieldModel, FieldState, FormEngine, FormModel, RowState } from './engine/index.ts';
+export { compileFormModel, createFormEngine, toExprValue } from './engine/index.ts';
 // Expression language (packages/schema/src/expr)
 export type {
   BinaryOp,
