@@ -216,6 +216,16 @@ describe('purity and storage', () => {
     expect(a).toStrictEqual(b);
   });
 
+  it('refuses an instance started on another definition version, and an unknown instance format', () => {
+    const ctx = context(twoSteps());
+    const { instance } = start(ctx);
+    const renamed = context({ nodes: [{ ...twoSteps().nodes[1]!, id: 'lead2' }] });
+    const approve: Action = { type: 'approve', taskId: '1:lead:lin', actor: 'lin' };
+    expect(codeOf(applyAction(renamed, instance, approve))).toBe('definition-mismatch');
+    const future = { ...instance, format: 2 } as unknown as typeof instance;
+    expect(codeOf(applyAction(ctx, future, approve))).toBe('instance-invalid');
+  });
+
   it('refuses a workflow with duplicate node ids', () => {
     const flow: Workflow = { nodes: [...twoSteps().nodes, ...twoSteps().nodes] };
     const result = startFlow(context(flow), 'ini');

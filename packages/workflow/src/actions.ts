@@ -5,7 +5,7 @@ import { cancelOpenTasks, closeTask, copyInstance, finish, type Run, record } fr
 import { beginRound, settle } from './start.ts';
 import { findActiveApprover, resumeAfter } from './traverse.ts';
 import type { Action, ActiveApprover, FlowContext, FlowInstance, FlowResult, Task } from './types.ts';
-import { indexWorkflow } from './workflowIndex.ts';
+import { cursorFits, indexWorkflow } from './workflowIndex.ts';
 
 type TaskAction = Extract<Action, { taskId: string }>;
 
@@ -24,7 +24,9 @@ function text(comment: string | undefined): string | undefined {
 export function applyAction(ctx: FlowContext, instance: FlowInstance, action: Action): FlowResult {
   const indexed = indexWorkflow(ctx.workflow);
   if (!indexed.ok) return flowError('definition-invalid', indexed.error);
+  if (instance.format !== 1) return flowError('instance-invalid');
   if (FINISHED.has(instance.status)) return flowError('flow-finished');
+  if (instance.cursor && !cursorFits(indexed.index, instance.cursor)) return flowError('definition-mismatch');
   const run: Run = { ctx, index: indexed.index, instance: copyInstance(instance), events: [] };
   const refused = 'taskId' in action ? actOnTask(run, action) : actAsParticipant(run, action);
   return refused ?? { ok: true, instance: run.instance, events: run.events };

@@ -9,6 +9,7 @@ export const FLOW_ERROR_MESSAGES: Readonly<Record<FlowErrorCode, Message>> = {
     "The approval flow definition does not match this record's flow",
   ),
   'initiator-missing': message('缺少发起人', 'The initiator is missing'),
+  'instance-invalid': message('审批流程数据的格式无法识别', 'The stored approval flow has an unknown format'),
   'flow-finished': message('审批已结束，不能再操作', 'The approval has finished; no more actions are possible'),
   'flow-not-running': message('审批当前不在进行中', 'The approval is not in progress'),
   'flow-not-returned': message('只有被退回的记录才能重新提交', 'Only a returned record can be resubmitted'),

@@ -21,7 +21,9 @@ export function copyInstance(instance: FlowInstance): FlowInstance {
 export function record(run: Run, entry: Omit<HistoryEntry, 'at' | 'round'>): void {
   const line: HistoryEntry = { at: run.ctx.now, round: run.instance.round, kind: entry.kind };
   for (const [key, value] of Object.entries(entry)) {
-    if (value !== undefined) (line as unknown as Record<string, unknown>)[key] = value;
+    // Arrays are copied so the history never shares an array with the cursor or the events.
+    if (value !== undefined)
+      (line as unknown as Record<string, unknown>)[key] = Array.isArray(value) ? [...value] : value;
   }
   run.instance.history.push(line);
 }

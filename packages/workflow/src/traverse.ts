@@ -59,7 +59,7 @@ function sendCc(run: Run, node: CcNode): void {
     });
   }
   record(run, { kind: 'cc', nodeId: node.id, users: recipients });
-  run.events.push({ type: 'cc', round: instance.round, nodeId: node.id, recipients });
+  run.events.push({ type: 'cc', round: instance.round, nodeId: node.id, recipients: [...recipients] });
 }
 
 function enterCondition(run: Run, node: ConditionNode, cursor: Cursor): Progress {

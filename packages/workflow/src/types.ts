@@ -173,6 +173,7 @@ export type FlowErrorCode =
   | 'definition-invalid'
   | 'definition-mismatch'
   | 'initiator-missing'
+  | 'instance-invalid'
   | 'flow-finished'
   | 'flow-not-running'
   | 'flow-not-returned'

@@ -1,4 +1,5 @@
 import { type Message, message, type Workflow, type WorkflowNode } from '@gongfang/schema';
+import type { Cursor } from './types.ts';
 
 export const ROOT_LIST = '$root';
 
@@ -47,4 +48,22 @@ export function indexWorkflow(workflow: Workflow): { ok: true; index: WorkflowIn
     };
   }
   return { ok: true, index: { lists, nodes } };
+}
+
+/**
+ * Whether a stored cursor still points at this workflow: every list exists and every waiting node
+ * is the node at its index. False means the instance was started on another definition version.
+ */
+export function cursorFits(index: WorkflowIndex, cursor: Cursor): boolean {
+  const node = index.lists.get(cursor.list)?.[cursor.index];
+  const active = cursor.active;
+  if (!active) return index.lists.has(cursor.list);
+  if (node?.id !== active.nodeId || node.type !== active.type) return false;
+  if (active.type === 'condition') return active.cursor.list === active.branchId && cursorFits(index, active.cursor);
+  if (active.type === 'parallel') {
+    return active.lanes.every(
+      (l) => l.cursor === null || (l.cursor.list === l.branchId && cursorFits(index, l.cursor)),
+    );
+  }
+  return true;
 }
