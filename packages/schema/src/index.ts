@@ -115,3 +115,6 @@ export { DEFAULT_LANG, LANGS, localize, message } from './i18n.ts';
 // Definition migrations (area: examples and migrations).
 export type { MigrationError, MigrationResult } from './migrations/migrateDefinition.ts';
 export { CURRENT_SCHEMA_VERSION, migrateDefinition } from './migrations/migrateDefinition.ts';
+// Record validation (area: definition/record/cli).
+export { compileRecordValidator } from './record/compileRecordValidator.ts';
+export type { FieldError, RecordCheckContext, RecordResult, RecordValidator } from './record/types.ts';

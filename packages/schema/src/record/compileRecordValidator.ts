@@ -1,0 +1,213 @@
+import { escapeSegment } from '../definition/errors.ts';
+import type { AppDefinition, Form } from '../generated/types.ts';
+import { message } from '../i18n.ts';
+import { about, inRow } from './label.ts';
+import { type CompiledField, planForm } from './plan.ts';
+import { isBlank, own, RecordScope } from './scope.ts';
+import type { FieldError, RecordCheckContext, RecordResult, RecordValidator } from './types.ts';
+
+/**
+ * Compiles a form once into per-field check closures and returns a validator for its record data.
+ * The same validator runs on the tablet and on the server (which never trusts the client).
+ * Formula values in the data are ignored: callers recompute them.
+ */
+export function compileRecordValidator(form: Form, options?: { app?: AppDefinition }): RecordValidator {
+  const fields = planForm(form, options?.app);
+  const byKey = new Map(fields.map((f) => [f.key, f]));
+  const scope = new RecordScope(byKey);
+
+  return (data: unknown, ctx?: RecordCheckContext): RecordResult => {
+    if (typeof data !== 'object' || data === null || Array.isArray(data)) {
+      return {
+        ok: false,
+        errors: [
+          {
+            pointer: '',
+            field: '',
+            code: 'not-an-object',
+            message: message('记录数据必须是对象', 'Record data must be an object'),
+          },
+        ],
+      };
+    }
+    const record = data as Record<string, unknown>;
+    const errors: FieldError[] = [];
+    const submit = ctx?.mode !== 'draft';
+    scope.reset(record, ctx?.user, ctx?.now);
+    for (const key in record) {
+      if (!Object.hasOwn(record, key)) continue;
+      if (!byKey.has(key)) errors.push(unknownKey(key, '', undefined));
+    }
+    for (const field of fields)
+      checkField(field, own(record, field.key), `/${field.key}`, undefined, submit, scope, errors);
+    return { ok: errors.length === 0, errors };
+  };
+}
+
+function unknownKey(key: string, prefix: string, row: number | undefined, subtable?: string): FieldError {
+  const m = message(`表单中没有字段「${key}」`, `The form has no field “${key}”`);
+  const error: FieldError = {
+    pointer: `${prefix}/${escapeSegment(key)}`,
+    field: subtable ? `${subtable}.${key}` : key,
+    code: 'unknown-field',
+    message: row === undefined ? m : inRow(row, m),
+  };
+  if (row !== undefined) error.row = row;
+  return error;
+}
+
+function push(
+  errors: FieldError[],
+  field: CompiledField,
+  pointer: string,
+  row: number | undefined,
+  code: string,
+  m: FieldError['message'],
+): void {
+  const e: FieldError = { pointer, field: field.path, code, message: row === undefined ? m : inRow(row, m) };
+  if (row !== undefined) e.row = row;
+  errors.push(e);
+}
+
+function checkField(
+  field: CompiledField,
+  value: unknown,
+  pointer: string,
+  row: number | undefined,
+  submit: boolean,
+  scope: RecordScope,
+  errors: FieldError[],
+): void {
+  let visible = true;
+  for (const cond of field.visibleWhen) {
+    if (!scope.isTrue(cond)) {
+      visible = false;
+      break;
+    }
+  }
+  if (field.formula) {
+    // the value in the data is ignored; its rules run against the recomputed value
+    if (visible && field.rules.length > 0) runRules(field, scope.value([field.key]), pointer, row, scope, errors);
+    return;
+  }
+  const blank = isBlank(value);
+  if (blank) {
+    if (submit && visible && (field.required || (field.requiredWhen && scope.isTrue(field.requiredWhen)))) {
+      push(errors, field, pointer, row, 'required', about(field.label, '不能为空', 'is required'));
+    } else if (submit && visible && field.subtable && field.subtable.minRows > 0) {
+      const n = field.subtable.minRows;
+      push(
+        errors,
+        field,
+        pointer,
+        row,
+        'too-few-rows',
+        about(field.label, `至少需要 ${n} 行`, `needs at least ${n} row(s)`),
+      );
+    }
+    return;
+  }
+  if (field.subtable) {
+    if (!checkRows(field, value, pointer, submit, scope, errors)) return;
+  } else if (field.check) {
+    const problem = field.check(value);
+    if (problem) {
+      push(errors, field, pointer, row, problem.code, problem.message);
+      return;
+    }
+  }
+  if (visible && field.rules.length > 0) runRules(field, value, pointer, row, scope, errors);
+}
+
+function runRules(
+  field: CompiledField,
+  value: unknown,
+  pointer: string,
+  row: number | undefined,
+  scope: RecordScope,
+  errors: FieldError[],
+): void {
+  if (isBlank(value)) return;
+  for (const rule of field.rules) {
+    let inputsBlank = false;
+    for (const path of rule.reads) {
+      if (isBlank(scope.value(path))) {
+        inputsBlank = true;
+        break;
+      }
+    }
+    if (inputsBlank || scope.isTrue(rule.expr)) continue;
+    const zh = rule.message['zh-CN'] ?? rule.message.en ?? '';
+    const en = rule.message.en ?? rule.message['zh-CN'] ?? '';
+    push(errors, field, pointer, row, 'validation', message(zh, en));
+  }
+}
+
+/** Rows of a sub-table; false when the value is not a list (nothing more to check). */
+function checkRows(
+  field: CompiledField,
+  value: unknown,
+  pointer: string,
+  submit: boolean,
+  scope: RecordScope,
+  errors: FieldError[],
+): boolean {
+  const plan = field.subtable!;
+  if (!Array.isArray(value)) {
+    push(errors, field, pointer, undefined, 'wrong-type', about(field.label, '应为行的列表', 'must be a list of rows'));
+    return false;
+  }
+  if (submit && value.length < plan.minRows) {
+    push(
+      errors,
+      field,
+      pointer,
+      undefined,
+      'too-few-rows',
+      about(field.label, `至少需要 ${plan.minRows} 行`, `needs at least ${plan.minRows} row(s)`),
+    );
+  }
+  if (value.length > plan.maxRows) {
+    push(
+      errors,
+      field,
+      pointer,
+      undefined,
+      'too-many-rows',
+      about(field.label, `最多 ${plan.maxRows} 行`, `may have at most ${plan.maxRows} rows`),
+    );
+    return false;
+  }
+  for (let i = 0; i < value.length; i++) {
+    const r = value[i];
+    const at = `${pointer}/${i}`;
+    if (typeof r !== 'object' || r === null || Array.isArray(r)) {
+      push(errors, field, at, i, 'wrong-type', about(field.label, '的行应为对象', 'rows must be objects'));
+      continue;
+    }
+    const rowData = r as Record<string, unknown>;
+    for (const key in rowData) {
+      if (!Object.hasOwn(rowData, key)) continue;
+      if (key === '_id') {
+        if (typeof rowData._id !== 'string' || rowData._id === '')
+          push(
+            errors,
+            field,
+            `${at}/_id`,
+            i,
+            'wrong-type',
+            about(field.label, '的行 _id 应为非空文本', 'row _id must be non-empty text'),
+          );
+      } else if (!plan.byKey.has(key)) {
+        errors.push(unknownKey(key, at, i, field.key));
+      }
+    }
+    scope.row = rowData;
+    scope.rowOf = field;
+    for (const column of plan.columns)
+      checkField(column, own(rowData, column.key), `${at}/${column.key}`, i, submit, scope, errors);
+    scope.row = undefined;
+    scope.rowOf = undefined;
+  }
+  return true;
+}
