@@ -75,6 +75,14 @@ describe('compileExpression', () => {
     expect(c.ok && c.expr.reads).toEqual(['null', 'this']);
   });
 
+  it('points at full-width punctuation typed with a Chinese input method, but allows it inside text', () => {
+    const e = errorOf('SUM（lines.qty）');
+    expect(e).toMatchObject({ code: 'syntax', at: 3 });
+    expect(e.message['zh-CN']).toContain('半角');
+    expect(compileExpression('remark = "（备注）"').ok).toBe(true);
+    expect(compileExpression('数量 > 5').ok).toBe(true);
+  });
+
   it('gives the offset of a syntax error', () => {
     expect(errorOf('qty + * 2').at).toBe(6);
   });

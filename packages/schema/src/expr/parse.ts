@@ -24,7 +24,7 @@ export function parse(source: string): ExprNode {
       `Expression is too long (${source.length} characters, at most ${MAX_SOURCE_LENGTH})`,
     );
   }
-  checkNesting(source);
+  scanSource(source);
   let tree: JsepNode;
   tokenStarts.length = 0;
   try {
@@ -51,8 +51,14 @@ const QUOTE = 34;
 const APOSTROPHE = 39;
 const BACKSLASH = 92;
 
-/** Upper bound of jsep's recursion: bracket depth plus runs of `-` (each unary minus recurses). */
-function checkNesting(source: string): void {
+// Full-width punctuation that a Chinese input method produces; jsep would take it for identifier letters.
+const FULL_WIDTH = '（），“”‘’＝＜＞＋－＊／＆！';
+
+/**
+ * One pass over the raw text before jsep sees it: bounds jsep's recursion (bracket depth plus runs
+ * of `-`, since each unary minus recurses) and catches full-width punctuation with a clear message.
+ */
+function scanSource(source: string): void {
   let depth = 0;
   let minusRun = 0;
   for (let i = 0; i < source.length; i++) {
@@ -66,6 +72,15 @@ function checkNesting(source: string): void {
       }
       minusRun = 0;
       continue;
+    }
+    if (c > 0xff && FULL_WIDTH.includes(source.charAt(i))) {
+      const ch = source.charAt(i);
+      fail(
+        'syntax',
+        `表达式语法错误（第 ${i + 1} 个字符）：全角符号 ${ch}，请改用半角（英文）符号`,
+        `Syntax error at character ${i + 1}: full-width ${ch}, use the ASCII character instead`,
+        i,
+      );
     }
     if (c === 40 || c === 91) depth++;
     else if (c === 41 || c === 93) depth--;
