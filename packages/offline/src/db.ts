@@ -1,0 +1,46 @@
+import { Dexie, type EntityTable, type Table } from 'dexie';
+import type {
+  AppVersionRow,
+  AttachmentRow,
+  BalanceRow,
+  Draft,
+  LocalPosting,
+  OutboxEntry,
+  RefusedMutation,
+  StoredRecord,
+  SyncStateRow,
+  TaskRow,
+} from './types.ts';
+
+/** The device database. One per signed-in organization on a device; the name says which. */
+export class GongfangDb extends Dexie {
+  apps!: Table<AppVersionRow, [string, number]>;
+  drafts!: EntityTable<Draft, 'recordId'>;
+  records!: EntityTable<StoredRecord, 'id'>;
+  outbox!: EntityTable<OutboxEntry, 'order'>;
+  attachments!: EntityTable<AttachmentRow, 'sha256'>;
+  syncState!: EntityTable<SyncStateRow, 'key'>;
+  balances!: EntityTable<BalanceRow, 'id'>;
+  postings!: EntityTable<LocalPosting, 'id'>;
+  tasks!: EntityTable<TaskRow, 'id'>;
+  refused!: EntityTable<RefusedMutation, 'id'>;
+
+  constructor(name: string, options: { indexedDB?: IDBFactory; IDBKeyRange?: typeof IDBKeyRange } = {}) {
+    // 'strict': a resolved outbox write has reached the disk, not only the OS cache (Chromium;
+    // other browsers ignore the hint and are strict already).
+    super(name, { chromeTransactionDurability: 'strict', ...options });
+    this.version(1).stores({
+      apps: '[app+version], app',
+      drafts: 'recordId, userId, [userId+updatedAt]',
+      // [app+form+savedAt]: newest N of a form; [status+savedAt]: records by status, newest first.
+      records: 'id, status, userId, [app+form+savedAt], [status+savedAt], [app+version]',
+      outbox: '++order, &id, recordId, userId',
+      attachments: 'sha256, state, recordId',
+      syncState: 'key',
+      balances: 'id, [app+ledger]',
+      postings: '++id, recordId, balanceId',
+      tasks: 'id, recordId',
+      refused: 'id, recordId, at',
+    });
+  }
+}

@@ -1,0 +1,249 @@
+import type { Mutation } from '@gongfang/schema';
+import { isOfflineError, OfflineError } from '../errors.ts';
+import type { OfflineStore } from '../OfflineStore.ts';
+import { StatusStore } from '../status.ts';
+import type { OutboxEntry } from '../types.ts';
+import { applyPullPage, readCursor } from './applyPull.ts';
+import { type BackoffOptions, backoffDelay } from './backoff.ts';
+import { applyResults, nextBatch } from './outbox.ts';
+import { Transport, type TransportOptions } from './transport.ts';
+
+export interface SyncClientOptions {
+  store: OfflineStore;
+  transport: Transport | TransportOptions;
+  /** Mutations per push (≤ 200 by contract) and approximate JSON bytes per push. */
+  batch?: { maxCount?: number; maxBytes?: number };
+  pullLimit?: number;
+  /** Periodic sync, in ms; 0 turns it off. */
+  intervalMs?: number;
+  /** Delay after a local save before syncing, so a burst of saves goes in one push. */
+  afterSaveMs?: number;
+  backoff?: BackoffOptions;
+  random?: () => number;
+  /**
+   * 'session-user' (default): push only the signed-in user's mutations, because the server
+   * attributes a push to the session's user; others' work waits for them. 'all': push every
+   * mutation (a device session that may act for every user).
+   */
+  pushScope?: 'session-user' | 'all';
+  /** Source of `online`/`offline` events; defaults to `window` where there is one. */
+  events?: Pick<EventTarget, 'addEventListener' | 'removeEventListener'>;
+  isOnline?: () => boolean;
+}
+
+export interface SyncReport {
+  ok: boolean;
+  pushed: number;
+  pulled: number;
+  error?: OfflineError;
+}
+
+/**
+ * Pushes the outbox and pulls by cursor, one cycle at a time per device. Failures back off
+ * exponentially with full jitter (a Retry-After is a floor); while backing off only the user
+ * ("sync now") or the network coming back starts a cycle early.
+ */
+export class SyncClient {
+  readonly status: StatusStore;
+  private readonly store: OfflineStore;
+  private readonly transport: Transport;
+  private readonly options: SyncClientOptions;
+  private readonly events: SyncClientOptions['events'];
+  private readonly isOnline: () => boolean;
+  private running: Promise<SyncReport> | undefined;
+  private next: Promise<SyncReport> | undefined;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private backingOff = false;
+  private interval: ReturnType<typeof setInterval> | undefined;
+  private attempt = 0;
+  private abort = new AbortController();
+  private started = false;
+  private readonly cleanups: (() => void)[] = [];
+
+  constructor(options: SyncClientOptions) {
+    this.options = options;
+    this.store = options.store;
+    this.transport = options.transport instanceof Transport ? options.transport : new Transport(options.transport);
+    this.events = options.events ?? (typeof window === 'undefined' ? undefined : window);
+    this.isOnline = options.isOnline ?? (() => globalThis.navigator?.onLine ?? true);
+    this.status = new StatusStore({ online: this.isOnline() });
+  }
+
+  /** Starts the triggers: online event, interval, local saves; and syncs once. */
+  start(): void {
+    if (this.started) return;
+    this.started = true;
+    this.abort = new AbortController();
+    const online = () => {
+      this.status.update({ online: true });
+      void this.syncNow();
+    };
+    const offline = () => this.status.update({ online: false });
+    this.events?.addEventListener('online', online);
+    this.events?.addEventListener('offline', offline);
+    this.cleanups.push(() => {
+      this.events?.removeEventListener('online', online);
+      this.events?.removeEventListener('offline', offline);
+    });
+    this.cleanups.push(
+      this.store.onChange((change) => {
+        void this.refreshCounts();
+        if (change === 'record' || change === 'outbox') this.soon(this.options.afterSaveMs ?? 500);
+      }),
+    );
+    this.cleanups.push(this.store.onError((error) => this.status.update({ lastError: error })));
+    const every = this.options.intervalMs ?? 60_000;
+    if (every > 0) this.interval = setInterval(() => this.soon(0), every);
+    void this.refreshCounts();
+    void this.syncNow();
+  }
+
+  /** Stops triggers and timers, aborts the request in flight, and waits for the cycle to end. */
+  async stop(): Promise<void> {
+    this.started = false;
+    for (const cleanup of this.cleanups.splice(0)) cleanup();
+    if (this.interval !== undefined) clearInterval(this.interval);
+    this.interval = undefined;
+    this.clearTimer();
+    this.abort.abort();
+    await this.running?.catch(() => undefined);
+    await this.next?.catch(() => undefined);
+  }
+
+  /** Syncs now, skipping any backoff wait; joins (then repeats) a cycle already running. */
+  syncNow(): Promise<SyncReport> {
+    this.clearTimer();
+    return this.trigger();
+  }
+
+  async refreshCounts(): Promise<void> {
+    try {
+      const counts = await this.store.counts();
+      this.status.update(counts);
+    } catch (error) {
+      if (isOfflineError(error)) this.status.update({ lastError: error });
+    }
+  }
+
+  /** A sync soon, unless one is already planned, we are backing off, or offline. */
+  private soon(delayMs: number): void {
+    if (!this.started || this.timer !== undefined || this.backingOff || !this.isOnline()) return;
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      void this.trigger();
+    }, delayMs);
+  }
+
+  private clearTimer(): void {
+    if (this.timer !== undefined) clearTimeout(this.timer);
+    this.timer = undefined;
+    this.backingOff = false;
+  }
+
+  private trigger(): Promise<SyncReport> {
+    if (this.running) {
+      this.next ??= this.running.then(() => {
+        this.next = undefined;
+        return this.trigger();
+      });
+      return this.next;
+    }
+    const cycle = this.cycle().finally(() => {
+      this.running = undefined;
+    });
+    this.running = cycle;
+    return cycle;
+  }
+
+  private async cycle(): Promise<SyncReport> {
+    const signal = this.abort.signal;
+    this.status.update({ syncing: true });
+    let pushed = 0;
+    let pulled = 0;
+    try {
+      const user = this.store.user;
+      if ((this.options.pushScope ?? 'session-user') === 'session-user' && user === undefined) {
+        return { ok: true, pushed, pulled };
+      }
+      pushed = await this.pushAll(signal, user);
+      pulled = await this.pullAll(signal);
+      this.attempt = 0;
+      this.status.update({ online: true, lastError: undefined, lastSyncAt: this.store.context.now() });
+      return { ok: true, pushed, pulled };
+    } catch (caught) {
+      const error = isOfflineError(caught) ? caught : new OfflineError('unexpected', { cause: caught });
+      if (signal.aborted) return { ok: false, pushed, pulled, error: new OfflineError('aborted') };
+      this.status.update({ lastError: error, ...(error.code === 'network' ? { online: false } : {}) });
+      this.retryLater(error);
+      return { ok: false, pushed, pulled, error };
+    } finally {
+      this.status.update({ syncing: false });
+      await this.refreshCounts();
+    }
+  }
+
+  private retryLater(error: OfflineError): void {
+    if (!this.started) return;
+    const delay = backoffDelay(
+      this.attempt++,
+      this.options.random ?? Math.random,
+      this.options.backoff,
+      error.retryAfterMs,
+    );
+    this.clearTimer();
+    this.backingOff = true;
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      this.backingOff = false;
+      void this.trigger();
+    }, delay);
+  }
+
+  private async pushAll(signal: AbortSignal, user: string | undefined): Promise<number> {
+    const db = this.store.db;
+    const scope = this.options.pushScope ?? 'session-user';
+    const limits = {
+      maxCount: Math.min(this.options.batch?.maxCount ?? 100, 200),
+      maxBytes: this.options.batch?.maxBytes ?? 1_000_000,
+      ...(scope === 'session-user' && user !== undefined ? { user } : {}),
+    };
+    let pushed = 0;
+    for (;;) {
+      const batch = await this.store.context.conn.run(() => nextBatch(db, limits));
+      if (batch.length === 0) return pushed;
+      await this.uploadAttachments(batch, signal);
+      const mutations = batch.map((entry) => entry.mutation) as [Mutation, ...Mutation[]];
+      const response = await this.transport.push({ deviceId: this.store.deviceId, mutations }, signal);
+      const answered = await applyResults(this.store.context, batch, response.results);
+      // An answer that settles nothing would loop forever: treat it as a server fault and back off.
+      if (answered === 0) throw new OfflineError('http', { status: 502 });
+      pushed += answered;
+    }
+  }
+
+  private async uploadAttachments(batch: readonly OutboxEntry[], signal: AbortSignal): Promise<void> {
+    const hashes = [...new Set(batch.flatMap((entry) => entry.attachments))];
+    const { conn } = this.store.context;
+    for (const sha256 of hashes) {
+      const row = await conn.run((db) => db.attachments.get(sha256));
+      // No blob: it could not be stored; the server refuses the mutation and the user sees why.
+      if (!row?.blob || row.state === 'uploaded' || row.state === 'failed') continue;
+      const outcome = await this.transport.putAttachment(sha256, row.blob, signal);
+      const patch = outcome.ok ? { state: 'uploaded' as const } : { state: 'failed' as const, error: outcome.status };
+      await conn.run((db) => db.attachments.update(sha256, patch));
+    }
+  }
+
+  private async pullAll(signal: AbortSignal): Promise<number> {
+    const limit = this.options.pullLimit ?? 500;
+    let cursor = await this.store.context.conn.run((db) => readCursor(db));
+    let pulled = 0;
+    for (;;) {
+      const page = await this.transport.pull(cursor, limit, signal);
+      await applyPullPage(this.store.context, page);
+      pulled += page.changes.length;
+      if (!page.more || page.cursor === cursor) return pulled;
+      cursor = page.cursor;
+    }
+  }
+}

@@ -1,0 +1,119 @@
+import type { PullResponse, PushRequest, PushResponse } from '@gongfang/schema';
+import { OfflineError } from '../errors.ts';
+
+/** Any `fetch`-compatible function: the browser's, or a fake server in tests. */
+export type FetchLike = (url: string, init: RequestInit) => Promise<Response>;
+
+export interface TransportOptions {
+  /** Server origin and prefix, e.g. `https://mes.example.com` (no trailing slash needed). */
+  baseUrl: string;
+  fetch?: FetchLike;
+  /** Where the CSRF token comes from; defaults to the `gf_csrf` cookie (double-submit). */
+  csrfToken?: () => string | undefined;
+}
+
+/** Reads one cookie from a `document.cookie` string. */
+export function readCookie(cookies: string, name: string): string | undefined {
+  for (const part of cookies.split(';')) {
+    const [key, ...rest] = part.trim().split('=');
+    if (key === name) return decodeURIComponent(rest.join('='));
+  }
+  return undefined;
+}
+
+function csrfFromCookie(): string | undefined {
+  return typeof document === 'undefined' ? undefined : readCookie(document.cookie, 'gf_csrf');
+}
+
+/** Retry-After as milliseconds: delta-seconds or an HTTP date (RFC 9110 §10.2.3). */
+export function parseRetryAfter(value: string | null, now: number): number | undefined {
+  if (!value) return undefined;
+  if (/^\d+$/.test(value.trim())) return Number(value.trim()) * 1000;
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+
+/** Network failures, 408, 429 and 5xx are worth retrying; other answers will not change. */
+export function isRetryable(error: unknown): boolean {
+  if (!(error instanceof OfflineError)) return false;
+  if (error.code === 'network') return true;
+  const status = error.status ?? 0;
+  return error.code === 'http' && (status === 408 || status === 429 || status >= 500);
+}
+
+export type UploadOutcome = { ok: true } | { ok: false; status: number };
+
+/** The three requests the device makes, with cookies and the CSRF header on unsafe methods. */
+export class Transport {
+  private readonly baseUrl: string;
+  private readonly fetchFn: FetchLike;
+  private readonly csrfToken: () => string | undefined;
+
+  constructor(options: TransportOptions) {
+    this.baseUrl = options.baseUrl.replace(/\/+$/, '');
+    this.fetchFn = options.fetch ?? ((url, init) => globalThis.fetch(url, init));
+    this.csrfToken = options.csrfToken ?? csrfFromCookie;
+  }
+
+  async push(body: PushRequest, signal?: AbortSignal): Promise<PushResponse> {
+    const response = await this.send('/api/sync/push', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+      ...(signal ? { signal } : {}),
+    });
+    const parsed = (await response.json()) as PushResponse;
+    if (!parsed || !Array.isArray(parsed.results)) throw new OfflineError('http', { status: response.status });
+    return parsed;
+  }
+
+  async pull(cursor: string, limit: number, signal?: AbortSignal): Promise<PullResponse> {
+    const query = new URLSearchParams({ cursor, limit: String(limit) });
+    const response = await this.send(`/api/sync/pull?${query}`, { method: 'GET', ...(signal ? { signal } : {}) });
+    const parsed = (await response.json()) as PullResponse;
+    if (!parsed || !Array.isArray(parsed.changes) || typeof parsed.cursor !== 'string') {
+      throw new OfflineError('http', { status: response.status });
+    }
+    return parsed;
+  }
+
+  /** PUT an attachment by hash. 200/201/204, and 409 (already there), count as uploaded. */
+  async putAttachment(sha256: string, blob: Blob, signal?: AbortSignal): Promise<UploadOutcome> {
+    try {
+      await this.send(`/api/attachments/${sha256}`, {
+        method: 'PUT',
+        headers: { 'content-type': blob.type || 'application/octet-stream' },
+        body: blob,
+        ...(signal ? { signal } : {}),
+      });
+      return { ok: true };
+    } catch (error) {
+      if (error instanceof OfflineError && error.status === 409) return { ok: true };
+      if (error instanceof OfflineError && error.code === 'http' && !isRetryable(error)) {
+        return { ok: false, status: error.status ?? 0 };
+      }
+      throw error;
+    }
+  }
+
+  private async send(path: string, init: RequestInit): Promise<Response> {
+    const headers = new Headers(init.headers);
+    const token = init.method === 'GET' ? undefined : this.csrfToken();
+    if (token) headers.set('x-csrf-token', token);
+    let response: Response;
+    try {
+      response = await this.fetchFn(`${this.baseUrl}${path}`, { ...init, headers, credentials: 'include' });
+    } catch (error) {
+      if (init.signal?.aborted) throw new OfflineError('aborted', { cause: error });
+      throw new OfflineError('network', { cause: error });
+    }
+    if (!response.ok) {
+      const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'), Date.now());
+      throw new OfflineError('http', {
+        status: response.status,
+        ...(retryAfterMs === undefined ? {} : { retryAfterMs }),
+      });
+    }
+    return response;
+  }
+}
