@@ -99,12 +99,12 @@ function aggregate(n: CallNode, st: EvalState): Value {
     const len = list ? v.length : 1;
     if (list) step(st, a.at, len);
     for (let i = 0; i < len; i++) {
-      const x = list ? normalize(v[i]) : v;
-      if (x === null) continue;
       if (fn === 'COUNT') {
-        count++;
+        if (list ? isPresent(v[i]) : v !== null) count++;
         continue;
       }
+      const x = list ? normalize(v[i]) : v;
+      if (x === null) continue;
       if (typeof x === 'number') {
         if (typeof best === 'string') typeMismatch(fn, x, n.at);
         count++;
@@ -129,6 +129,11 @@ function aggregate(n: CallNode, st: EvalState): Value {
     default:
       return best;
   }
+}
+
+/** COUNT counts a list element that holds something: a row object counts, though it is no Value. */
+function isPresent(raw: unknown): boolean {
+  return typeof raw === 'object' ? raw !== null : normalize(raw) !== null;
 }
 
 function finiteSum(x: number, at: number): number {

@@ -127,6 +127,10 @@ describe('functions', () => {
     expect(value('MIN(lines.d)', { 'lines.d': ['2025-02-01', '2025-01-15'] })).toBe('2025-01-15');
   });
 
+  it('COUNT counts sub-table rows handed over as objects, and skips blank elements', () => {
+    expect(value('COUNT(lines)', { lines: [{ qty: 1 }, { qty: 2 }, null, ''] })).toBe(2);
+  });
+
   it('SUM over texts is a type error at run time', () => {
     expect(errorCode('SUM(lines.name)', { 'lines.name': ['a', 'b'] })).toBe('type');
     expect(errorCode('MAX(lines.v)', { 'lines.v': [1, '2025-01-01'] })).toBe('type');
@@ -219,6 +223,21 @@ describe('safety', () => {
         },
       ),
     ).toBe('runtime');
+  });
+
+  it('allows a caller’s get to evaluate other expressions (formulas reading formulas)', () => {
+    const inner = compileExpression('qty * 2');
+    const outer = compileExpression('double + 1');
+    if (!inner.ok || !outer.ok) throw new Error('does not compile');
+    const r = evaluateExpression(outer.expr, {
+      get: (path) => {
+        if (path[0] !== 'double') return path[0] === 'qty' ? 5 : undefined;
+        const v = evaluateExpression(inner.expr, { get: () => 5 });
+        return v.ok ? v.value : null;
+      },
+      budget: 3,
+    });
+    expect(r).toEqual({ ok: true, value: 11 });
   });
 
   it('isTruthy is TRUE only for boolean true', () => {
