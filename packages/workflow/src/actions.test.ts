@@ -30,6 +30,8 @@ describe('return and resubmit', () => {
     const { instance } = start(ctx);
     const action: Action = { type: 'return', taskId: '1:lead:lin', actor: 'lin', comment: 'x' };
     expect(codeOf(applyAction(ctx, instance, action))).toBe('return-not-allowed');
+    const bare: Action = { type: 'return', taskId: '1:lead:lin', actor: 'lin' };
+    expect(codeOf(applyAction(ctx, instance, bare))).toBe('return-not-allowed');
   });
 
   it('restart: a resubmitted record runs every node again in a new round', () => {

@@ -40,6 +40,7 @@ function actOnTask(run: Run, action: TaskAction): Extract<FlowResult, { ok: fals
   const node = run.index.nodes.get(task.nodeId);
   const active = run.instance.cursor && findActiveApprover(run.instance.cursor, task.nodeId);
   if (node?.type !== 'approver' || !active) return flowError('definition-mismatch');
+  if (action.type === 'return' && node.allowReturn === false) return flowError('return-not-allowed');
   const comment = text(action.comment);
   const commentRule = node.commentRequired ?? 'onReject';
   const needsComment = commentRule === 'always' || (commentRule === 'onReject' && action.type !== 'approve');
@@ -53,7 +54,6 @@ function actOnTask(run: Run, action: TaskAction): Extract<FlowResult, { ok: fals
       finish(run, 'rejected');
       return undefined;
     case 'return':
-      if (node.allowReturn === false) return flowError('return-not-allowed');
       closeTask(run, task, 'returned', { comment });
       // Returning stops the whole round, parallel branches included; resubmit starts the next one.
       cancelOpenTasks(run);

@@ -9,7 +9,7 @@ export interface ExpectedStep {
   current: boolean;
   /** Absent for `resubmit` and `end`. */
   nodeId?: string;
-  /** Approvers (in order), CC recipients, or the initiator for `resubmit`. */
+  /** The node's approvers in order (those who already approved included), CC recipients, or the initiator for `resubmit`. */
   users: string[];
   mode?: ApprovalMode;
   outcome?: Outcome;
