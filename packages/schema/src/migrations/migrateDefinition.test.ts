@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { validateDefinition } from '../definition/validateDefinition.ts';
 import { validateApp } from '../generated/validate-app.js';
 import { CURRENT_SCHEMA_VERSION, migrateDefinition } from './migrateDefinition.ts';
 
@@ -29,12 +30,17 @@ describe('migrateDefinition', () => {
   it.each([
     ['v1-app.json', 1],
     ['v2-app.json', 2],
-  ])('migrates %s to a definition that passes the JSON Schema', (name, from) => {
+  ])('migrates %s to a definition that passes the JSON Schema and validateDefinition', (name, from) => {
     const result = migrated(fixture(name));
     expect(result.from).toBe(from);
     const ok = validateApp(result.definition);
     expect(validateApp.errors ?? []).toEqual([]);
     expect(ok).toBe(true);
+    expect(validateDefinition(result.definition)).toEqual({ ok: true, errors: [] });
+  });
+
+  it('gives a definition the validator rejects when it is not migrated (so the test above means something)', () => {
+    expect(validateDefinition(fixture('v2-app.json')).ok).toBe(false);
   });
 
   it('gives the same result from a v1 definition as from its v2 form', () => {
