@@ -5,7 +5,13 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { validateApp, validateRecordEnvelope } from '../src/generated/validate-app.js';
 import type { AppDefinition, ColumnField, EvalContext, Field, Value } from '../src/index.ts';
-import { compileExpression, evaluateExpression, migrateDefinition, validateDefinition } from '../src/index.ts';
+import {
+  compileExpression,
+  compileRecordValidator,
+  evaluateExpression,
+  migrateDefinition,
+  validateDefinition,
+} from '../src/index.ts';
 
 interface SeedUser {
   name: string;
@@ -245,6 +251,17 @@ function problems(
 
 describe.each(EXAMPLES)('seed data of examples/%s', (name) => {
   const app = loadApp(name);
+  it('passes compileRecordValidator for its form, as a submission by its creator', () => {
+    const validators = new Map(app.forms.map((f) => [f.id, compileRecordValidator(f, { app })]));
+    for (const record of loadSeed(name).records) {
+      const result = validators.get(record.form)?.(record.data, {
+        user: record.createdBy,
+        now: () => new Date(record.createdAt),
+      });
+      expect(result?.errors.map((e) => `${record.id}${e.pointer}: ${e.code}: ${e.message.en}`)).toEqual([]);
+    }
+  });
+
   it('stores formula results the formulas give, no hidden values, every required value and passing validations', () => {
     const found: string[] = [];
     for (const record of loadSeed(name).records) {
