@@ -77,7 +77,9 @@ describe('operators', () => {
 
   it('reports division by zero and overflow as typed runtime errors, never Infinity or NaN', () => {
     expect(run('1 / 0')).toMatchObject({ ok: false, error: { code: 'runtime', at: 0 } });
-    expect(run('qty / 0', { qty: 0 })).toMatchObject({ error: { message: { en: 'Division by zero', 'zh-CN': '除数为零' } } });
+    expect(run('qty / 0', { qty: 0 })).toMatchObject({
+      error: { message: { en: 'Division by zero', 'zh-CN': '除数为零' } },
+    });
     expect(errorCode('qty / z', { qty: 0, z: 0 })).toBe('runtime');
     expect(errorCode('10 ^ 400')).toBe('runtime');
     expect(errorCode('(-8) ^ 0.5')).toBe('runtime');
