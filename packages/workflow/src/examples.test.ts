@@ -47,7 +47,7 @@ function setUp(app: string, form: string, pick: (r: SeedRecord) => boolean) {
 
 describe('reference apps', () => {
   it('inventory: a stock-out above 500 goes to the workshop lead, then to the keeper picked on the form', () => {
-    const { ctx, initiator } = setUp('inventory', 'stock_out', (r) => r.data.total_qty === 1400);
+    const { ctx, initiator } = setUp('inventory', 'stock_out', (r) => Number(r.data.total_qty) > 500);
     let { instance } = start(ctx, initiator);
     expect(open(instance)).toEqual(['lead_approval:li.qiang']);
     instance = approveAs(ctx, instance, 'li.qiang').instance;
@@ -56,7 +56,11 @@ describe('reference apps', () => {
   });
 
   it('inventory: a small stock-out by the keeper themself finds no other keeper and is approved automatically', () => {
-    const { ctx, initiator } = setUp('inventory', 'stock_out', (r) => r.data.total_qty === 15);
+    const { ctx, initiator } = setUp(
+      'inventory',
+      'stock_out',
+      (r) => Number(r.data.total_qty) <= 500 && r.data.keeper === r.createdBy,
+    );
     const { instance } = start(ctx, initiator);
     expect(instance.status).toBe('approved');
     expect(instance.history.map((h) => h.kind)).toContain('auto-approved');
