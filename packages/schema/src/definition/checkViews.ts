@@ -96,14 +96,20 @@ function checkAggregate(ctx: CheckContext, view: AggregateView, at: string): voi
     return entry && (!entry.parent || entry.parent.id === rowsId) ? fieldExprType(entry.field) : undefined;
   };
   const known = names !== undefined || form !== undefined;
-  const missing = (id: string, pointer: string) => {
+  const missing = (id: string, pointer: string, what: 'key' | 'measure') => {
     if (form) unknownField(ctx, id, pointer, form, rowsId);
-    else unknownMeasure(ctx, sourceName, id, pointer);
+    else if (what === 'measure') unknownMeasure(ctx, sourceName, id, pointer);
+    else
+      ctx.errors.add(
+        pointer,
+        'unknown-ledger-key',
+        message(`台账「${sourceName}」没有维度「${id}」`, `The ledger “${sourceName}” has no key “${id}”`),
+      );
   };
   const outputs = new Map<string, ExprType>();
   view.groupBy.forEach((g, j) => {
     const t = typeOf(g.key);
-    if (known && t === undefined) missing(g.key, `${at}/groupBy/${j}/key`);
+    if (known && t === undefined) missing(g.key, `${at}/groupBy/${j}/key`, 'key');
     outputs.set(g.key, t ?? 'any');
   });
   view.measures.forEach((m, j) => {
@@ -120,7 +126,7 @@ function checkAggregate(ctx: CheckContext, view: AggregateView, at: string): voi
         );
       } else if (m.of !== undefined && known) {
         const t = typeOf(m.of);
-        if (t === undefined) missing(m.of, `${mat}/of`);
+        if (t === undefined) missing(m.of, `${mat}/of`, 'measure');
         else if ((m.agg === 'sum' || m.agg === 'avg') && t !== 'number' && t !== 'any')
           wrongKind(ctx, m.of, `${mat}/of`, message('数字字段', 'a number field'));
       }
