@@ -551,7 +551,7 @@ field: string
  */
 export type NodeList = WorkflowNode[]
 /**
- * An Excel-like expression over the form's field ids, e.g. `qty > 100`, `SUM(lines.qty)`, `IF(result = "NG", 1, 0)`. Functions: IF, AND, OR, NOT, SUM, AVG, MIN, MAX, COUNT, ROUND, ABS, TODAY, NOW, DATEDIF, CONCAT, LEN, ISBLANK, CONTAINS, USER. Operators: + - * / ^ & = <> < <= > >=.
+ * An Excel-like expression over the form's field ids, e.g. `qty > 100`, `SUM(lines.qty)`, `IF(result = "NG", 1, 0)`. Text is in double quotes (`\"` inside text). `lines.qty` is the list of the `qty` column of sub-table `lines`. Functions: IF, AND, OR, NOT, SUM, AVG, MIN, MAX, COUNT, ROUND, ABS, TODAY, NOW, DATEDIF, CONCAT, LEN, ISBLANK, CONTAINS, USER. Operators: + - * / ^ & = <> (or !=) < <= > >=. Blank values are skipped by SUM/COUNT/AVG/MIN/MAX and make arithmetic and comparisons blank (a blank condition counts as FALSE). See packages/schema/src/expr/README.md.
  * 
  * This interface was referenced by `AppDefinition`'s JSON-Schema
  * via the `definition` "Expression".
@@ -592,7 +592,7 @@ form: string
  */
 rows?: string
 /**
- * An Excel-like expression over the form's field ids, e.g. `qty > 100`, `SUM(lines.qty)`, `IF(result = "NG", 1, 0)`. Functions: IF, AND, OR, NOT, SUM, AVG, MIN, MAX, COUNT, ROUND, ABS, TODAY, NOW, DATEDIF, CONCAT, LEN, ISBLANK, CONTAINS, USER. Operators: + - * / ^ & = <> < <= > >=.
+ * An Excel-like expression over the form's field ids, e.g. `qty > 100`, `SUM(lines.qty)`, `IF(result = "NG", 1, 0)`. Text is in double quotes (`\"` inside text). `lines.qty` is the list of the `qty` column of sub-table `lines`. Functions: IF, AND, OR, NOT, SUM, AVG, MIN, MAX, COUNT, ROUND, ABS, TODAY, NOW, DATEDIF, CONCAT, LEN, ISBLANK, CONTAINS, USER. Operators: + - * / ^ & = <> (or !=) < <= > >=. Blank values are skipped by SUM/COUNT/AVG/MIN/MAX and make arithmetic and comparisons blank (a blank condition counts as FALSE). See packages/schema/src/expr/README.md.
  */
 where?: string
 })
@@ -617,7 +617,7 @@ agg: ("sum" | "count" | "avg" | "min" | "max")
  */
 of?: string
 /**
- * An Excel-like expression over the form's field ids, e.g. `qty > 100`, `SUM(lines.qty)`, `IF(result = "NG", 1, 0)`. Functions: IF, AND, OR, NOT, SUM, AVG, MIN, MAX, COUNT, ROUND, ABS, TODAY, NOW, DATEDIF, CONCAT, LEN, ISBLANK, CONTAINS, USER. Operators: + - * / ^ & = <> < <= > >=.
+ * An Excel-like expression over the form's field ids, e.g. `qty > 100`, `SUM(lines.qty)`, `IF(result = "NG", 1, 0)`. Text is in double quotes (`\"` inside text). `lines.qty` is the list of the `qty` column of sub-table `lines`. Functions: IF, AND, OR, NOT, SUM, AVG, MIN, MAX, COUNT, ROUND, ABS, TODAY, NOW, DATEDIF, CONCAT, LEN, ISBLANK, CONTAINS, USER. Operators: + - * / ^ & = <> (or !=) < <= > >=. Blank values are skipped by SUM/COUNT/AVG/MIN/MAX and make arithmetic and comparisons blank (a blank condition counts as FALSE). See packages/schema/src/expr/README.md.
  */
 where?: string
 /**
@@ -631,7 +631,7 @@ precision?: number
 id: string
 label: LocalizedText
 /**
- * An Excel-like expression over the form's field ids, e.g. `qty > 100`, `SUM(lines.qty)`, `IF(result = "NG", 1, 0)`. Functions: IF, AND, OR, NOT, SUM, AVG, MIN, MAX, COUNT, ROUND, ABS, TODAY, NOW, DATEDIF, CONCAT, LEN, ISBLANK, CONTAINS, USER. Operators: + - * / ^ & = <> < <= > >=.
+ * An Excel-like expression over the form's field ids, e.g. `qty > 100`, `SUM(lines.qty)`, `IF(result = "NG", 1, 0)`. Text is in double quotes (`\"` inside text). `lines.qty` is the list of the `qty` column of sub-table `lines`. Functions: IF, AND, OR, NOT, SUM, AVG, MIN, MAX, COUNT, ROUND, ABS, TODAY, NOW, DATEDIF, CONCAT, LEN, ISBLANK, CONTAINS, USER. Operators: + - * / ^ & = <> (or !=) < <= > >=. Blank values are skipped by SUM/COUNT/AVG/MIN/MAX and make arithmetic and comparisons blank (a blank condition counts as FALSE). See packages/schema/src/expr/README.md.
  */
 expr: string
 /**
@@ -922,7 +922,7 @@ readOnly?: Id[]
 export interface Workflow {
 nodes: NodeList
 /**
- * When a returned record is resubmitted: `restart` runs every node again (default); `skipApproved` skips approver nodes that already approved this round.
+ * When a returned record is resubmitted: `restart` runs every node again (default); `skipApproved` skips approver nodes that were already approved (or approved automatically) in an earlier round.
  */
 onResubmit?: ("restart" | "skipApproved")
 initiatorFieldAccess?: NodeFieldAccess
@@ -1089,7 +1089,7 @@ name?: LocalizedText
 nodes: NodeList
 }
 /**
- * Ends the flow here (e.g. in a branch that needs no further approval). Nodes after it in the same list are unreachable.
+ * Ends the flow here (e.g. in a branch that needs no further approval); inside a parallel branch it ends the whole flow and cancels the other branches' tasks. Nodes after it in the same list are unreachable.
  * 
  * This interface was referenced by `AppDefinition`'s JSON-Schema
  * via the `definition` "EndNode".
@@ -1405,7 +1405,7 @@ bucket?: ("day" | "week" | "month")
  */
 export interface Highlight {
 /**
- * An Excel-like expression over the form's field ids, e.g. `qty > 100`, `SUM(lines.qty)`, `IF(result = "NG", 1, 0)`. Functions: IF, AND, OR, NOT, SUM, AVG, MIN, MAX, COUNT, ROUND, ABS, TODAY, NOW, DATEDIF, CONCAT, LEN, ISBLANK, CONTAINS, USER. Operators: + - * / ^ & = <> < <= > >=.
+ * An Excel-like expression over the form's field ids, e.g. `qty > 100`, `SUM(lines.qty)`, `IF(result = "NG", 1, 0)`. Text is in double quotes (`\"` inside text). `lines.qty` is the list of the `qty` column of sub-table `lines`. Functions: IF, AND, OR, NOT, SUM, AVG, MIN, MAX, COUNT, ROUND, ABS, TODAY, NOW, DATEDIF, CONCAT, LEN, ISBLANK, CONTAINS, USER. Operators: + - * / ^ & = <> (or !=) < <= > >=. Blank values are skipped by SUM/COUNT/AVG/MIN/MAX and make arithmetic and comparisons blank (a blank condition counts as FALSE). See packages/schema/src/expr/README.md.
  */
 when: string
 /**
