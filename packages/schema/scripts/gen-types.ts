@@ -114,7 +114,32 @@ function validators(): string {
   ajv.addSchema(readSchema('app.schema.json') as object, 'app');
   ajv.addSchema(readSchema('record.schema.json') as object, 'record');
   const code = standaloneCode(ajv, { validateApp: 'app', validateRecordEnvelope: 'record' });
-  return `${banner}// @ts-nocheck\n${code}\n`;
+  // ajv's ESM output still `require`s two runtime helpers, which breaks in browsers and in plain
+  // Node ESM. They are small: define them here so the file stands alone.
+  const helpers = {
+    'ajv/dist/runtime/ucs2length': 'gfUcs2length',
+    'ajv/dist/runtime/equal': 'gfEqual',
+  } as const;
+  let standalone = code;
+  for (const [module, name] of Object.entries(helpers)) {
+    standalone = standalone.replaceAll(`require("${module}").default`, name);
+  }
+  if (standalone.includes('require(')) throw new Error('validate-app.js still requires a module: add it to `helpers`');
+  const prelude = [
+    '/** Length in Unicode code points, as JSON Schema counts string length. */',
+    'function gfUcs2length(s) { let n = 0; for (const _ of s) n++; return n; }',
+    '/** Deep equality of JSON values, for `const`, `enum` and `uniqueItems`. */',
+    'function gfEqual(a, b) {',
+    '  if (a === b) return true;',
+    "  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return a !== a && b !== b;",
+    '  if (Array.isArray(a) !== Array.isArray(b)) return false;',
+    '  if (Array.isArray(a)) return a.length === b.length && a.every((x, i) => gfEqual(x, b[i]));',
+    '  const ka = Object.keys(a);',
+    '  if (ka.length !== Object.keys(b).length) return false;',
+    '  return ka.every((k) => Object.prototype.hasOwnProperty.call(b, k) && gfEqual(a[k], b[k]));',
+    '}',
+  ].join('\n');
+  return `${banner}// @ts-nocheck\n${prelude}\n${standalone}\n`;
 }
 
 const generated = await types();
