@@ -1,0 +1,134 @@
+// Type-only: importing @gongfang/schema's values at run time loads its generated validator, which
+// currently uses `require` inside an ES module and fails outside vite (reported in issue 3).
+import type { Message } from '@gongfang/schema';
+import type { FastifyError, FastifyInstance } from 'fastify';
+
+/** A problem the client can act on; the error handler turns it into `{ code, message, ... }`. */
+export class ApiError extends Error {
+  constructor(
+    readonly statusCode: number,
+    readonly code: string,
+    readonly localized: Message,
+    readonly details: Record<string, unknown> = {},
+  ) {
+    super(localized.en);
+  }
+}
+
+export function apiError(
+  statusCode: number,
+  code: string,
+  zh: string,
+  en: string,
+  details?: Record<string, unknown>,
+): ApiError {
+  return new ApiError(statusCode, code, message(zh, en), details);
+}
+
+export interface ErrorBody {
+  code: string;
+  message: Message;
+  [detail: string]: unknown;
+}
+
+/** The JSON Schema of every error answer, for the OpenAPI document. */
+export const errorBodySchema = {
+  type: 'object',
+  required: ['code', 'message'],
+  properties: {
+    code: { type: 'string' },
+    message: {
+      type: 'object',
+      required: ['zh-CN', 'en'],
+      properties: { 'zh-CN': { type: 'string' }, en: { type: 'string' } },
+    },
+  },
+  additionalProperties: true,
+} as const;
+
+interface Problem {
+  pointer: string;
+  keyword: string;
+  message: string;
+}
+
+/** Fastify's own client errors, by code, with what we tell the user. */
+const FRAMEWORK_ERRORS: Record<string, [number, string, string, string]> = {
+  FST_ERR_CTP_BODY_TOO_LARGE: [413, 'body-too-large', '请求内容过大', 'The request body is too large'],
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: [
+    415,
+    'unsupported-media-type',
+    '不支持的内容类型，请使用 application/json',
+    'Unsupported content type; send application/json',
+  ],
+  FST_ERR_CTP_EMPTY_JSON_BODY: [400, 'malformed-json', '请求内容为空', 'The JSON body is empty'],
+  FST_ERR_CTP_INVALID_JSON_BODY: [400, 'malformed-json', '请求内容不是有效的 JSON', 'The body is not valid JSON'],
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: [
+    400,
+    'invalid-request',
+    '请求长度与内容不符',
+    'Content-Length does not match the body',
+  ],
+};
+
+function message(zh: string, en: string): Message {
+  return { 'zh-CN': zh, en };
+}
+
+function toBody(error: ApiError): ErrorBody {
+  return { ...error.details, code: error.code, message: error.localized };
+}
+
+function classify(error: FastifyError): ApiError {
+  if (error instanceof ApiError) return error;
+  if (error.validation) {
+    const problems: Problem[] = error.validation.map((v) => ({
+      pointer: v.instancePath || '/',
+      keyword: v.keyword,
+      message: v.message ?? v.keyword,
+    }));
+    return apiError(
+      400,
+      'invalid-request',
+      '请求内容不符合要求',
+      'The request does not match what this route accepts',
+      {
+        in: error.validationContext,
+        problems,
+      },
+    );
+  }
+  const known = FRAMEWORK_ERRORS[error.code];
+  if (known) return apiError(...known);
+  // secure-json-parse throws a SyntaxError for bad JSON and for __proto__ / constructor keys.
+  if (error instanceof SyntaxError || (error.statusCode === 400 && /JSON|prototype|constructor/i.test(error.message))) {
+    const poisoned = /prototype|constructor/i.test(error.message);
+    return poisoned
+      ? apiError(
+          400,
+          'forbidden-key',
+          '请求包含不允许的键（__proto__ 或 constructor）',
+          'The body contains a forbidden key (__proto__ or constructor)',
+        )
+      : apiError(400, 'malformed-json', '请求内容不是有效的 JSON', 'The body is not valid JSON');
+  }
+  const status = error.statusCode ?? 500;
+  if (status >= 400 && status < 500) {
+    return apiError(status, 'bad-request', '请求无效', 'The request is not valid');
+  }
+  return apiError(500, 'internal-error', '服务器内部错误，请稍后重试', 'Internal server error; please try again later');
+}
+
+/** One error shape for every answer; stack traces and database messages stay in the server log. */
+export function installErrorHandlers(app: FastifyInstance): void {
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    const answer = classify(error);
+    if (answer.statusCode >= 500) request.log.error({ err: error }, 'request failed');
+    else request.log.info({ code: answer.code }, 'client error');
+    return reply.code(answer.statusCode).send(toBody(answer));
+  });
+  app.setNotFoundHandler((_request, reply) => {
+    const answer = apiError(404, 'not-found', '找不到该地址', 'No such route');
+    return reply.code(404).send(toBody(answer));
+  });
+}
