@@ -1,0 +1,129 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { OfflineStore } from '../src/OfflineStore.ts';
+import { backoffDelay } from '../src/sync/backoff.ts';
+import type { SyncClient } from '../src/sync/SyncClient.ts';
+import { FakeServer, makeClient, makeStore, stockIn } from './harness.ts';
+
+let store: OfflineStore;
+let client: SyncClient;
+
+/** Lets IndexedDB work (fake-indexeddb runs on real setImmediate) finish between fake ticks. */
+async function settle(): Promise<void> {
+  for (let i = 0; i < 40 || client?.status.getSnapshot().syncing; i++) {
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+}
+
+async function advance(ms: number, step = 500): Promise<void> {
+  for (let t = 0; t < ms; t += step) {
+    await vi.advanceTimersByTimeAsync(step);
+    await settle();
+  }
+}
+
+beforeEach(() => {
+  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'] });
+});
+
+afterEach(async () => {
+  await client?.stop();
+  store?.close();
+  vi.useRealTimers();
+});
+
+describe('backoffDelay', () => {
+  it('draws from [0, min(max, base·2^n)] and treats Retry-After as a floor', () => {
+    const opts = { baseMs: 1000, maxMs: 60_000 };
+    expect([0, 1, 2, 6, 7, 40].map((n) => backoffDelay(n, () => 1, opts))).toEqual([
+      1000, 2000, 4000, 60_000, 60_000, 60_000,
+    ]);
+    expect(backoffDelay(3, () => 0.5, opts)).toBe(4000);
+    expect(backoffDelay(0, () => 0, opts, 30_000)).toBe(30_000);
+    expect(backoffDelay(0, () => 0, { ...opts, maxRetryAfterMs: 10_000 }, 999_999)).toBe(10_000);
+  });
+});
+
+describe('retries', () => {
+  it('backs off on 503 without a retry storm: bounded requests over ten minutes', async () => {
+    const server = new FakeServer();
+    for (let i = 0; i < 1000; i++) server.failures.push({ status: 503 });
+    store = makeStore();
+    await store.submitRecord(stockIn(1));
+    client = makeClient(store, server, { backoff: { baseMs: 1000, maxMs: 60_000 }, afterSaveMs: 0 });
+    client.start();
+    await settle();
+    await advance(10 * 60_000);
+    const pushes = server.log.filter((r) => r.path === '/api/sync/push');
+    // Retries after 1, 2, 4, 8, 16, 32 s, then every 60 s: 6 + 1 + 8 = 15 requests in 600 s.
+    expect(pushes.length).toBeGreaterThanOrEqual(12);
+    expect(pushes.length).toBeLessThanOrEqual(16);
+    const gaps = pushes.slice(1).map((p, i) => p.at - pushes[i]!.at);
+    for (const [i, gap] of gaps.entries()) {
+      expect(gap).toBeGreaterThanOrEqual(Math.min(60_000, 1000 * 2 ** i));
+      expect(gap).toBeLessThanOrEqual(Math.min(60_000, 1000 * 2 ** i) + 1000);
+    }
+    expect(client.status.getSnapshot().lastError).toMatchObject({ code: 'http', status: 503 });
+    expect(await store.counts()).toMatchObject({ pending: 1, outbox: 1 });
+  });
+
+  it('honours Retry-After on 429 even when the jitter draws zero', async () => {
+    const server = new FakeServer();
+    server.failures.push({ status: 429, retryAfter: '120' });
+    store = makeStore();
+    await store.submitRecord(stockIn(1));
+    client = makeClient(store, server, { random: () => 0 });
+    client.start();
+    await settle();
+    await advance(119_000);
+    expect(server.pushCount()).toBe(1);
+    await advance(2_000);
+    expect(server.pushCount()).toBe(2);
+    expect(server.records.size).toBe(1);
+    expect(client.status.getSnapshot()).toMatchObject({ lastError: undefined, pending: 0 });
+  });
+
+  it('a network error shows offline, and the online event syncs at once, skipping the backoff', async () => {
+    const server = new FakeServer();
+    server.failures.push({ network: true });
+    const events = new EventTarget();
+    store = makeStore();
+    await store.submitRecord(stockIn(1));
+    client = makeClient(store, server, { events, backoff: { baseMs: 600_000, maxMs: 600_000 } });
+    client.start();
+    await settle();
+    expect(client.status.getSnapshot()).toMatchObject({ online: false, lastError: { code: 'network' } });
+    events.dispatchEvent(new Event('online'));
+    await settle();
+    expect(server.records.size).toBe(1);
+    expect(client.status.getSnapshot()).toMatchObject({ online: true, pending: 0 });
+  });
+
+  it('stops cleanly: no request after stop, whatever the timers do', async () => {
+    const server = new FakeServer();
+    for (let i = 0; i < 10; i++) server.failures.push({ status: 503 });
+    store = makeStore();
+    await store.submitRecord(stockIn(1));
+    client = makeClient(store, server, { intervalMs: 5_000 });
+    client.start();
+    await settle();
+    const before = server.log.length;
+    await client.stop();
+    await store.submitRecord(stockIn(2));
+    await advance(120_000, 5_000);
+    expect(server.log.length).toBe(before);
+  });
+
+  it('syncs after a local save and on the interval', async () => {
+    const server = new FakeServer();
+    store = makeStore();
+    client = makeClient(store, server, { intervalMs: 30_000, afterSaveMs: 500 });
+    client.start();
+    await settle();
+    await store.submitRecord(stockIn(1));
+    await advance(1_000);
+    expect(server.records.size).toBe(1);
+    const pulls = server.log.filter((r) => r.path === '/api/sync/pull').length;
+    await advance(30_000);
+    expect(server.log.filter((r) => r.path === '/api/sync/pull').length).toBe(pulls + 1);
+  });
+});
