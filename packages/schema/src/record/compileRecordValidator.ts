@@ -112,6 +112,7 @@ function checkField(
   } else if (field.check) {
     const problem = field.check(value);
     if (problem) {
+      scope.invalid.add(field.path);
       push(errors, field, pointer, row, problem.code, problem.message);
       return;
     }
@@ -131,7 +132,7 @@ function runRules(
   for (const rule of field.rules) {
     let inputsBlank = false;
     for (const path of rule.reads) {
-      if (isBlank(scope.value(path))) {
+      if (scope.unusable(path)) {
         inputsBlank = true;
         break;
       }

@@ -11,6 +11,8 @@ export class RecordScope {
   row: Record<string, unknown> | undefined;
   rowOf: CompiledField | undefined;
   private formulas = new Map<string, Value>();
+  /** Value keys found invalid in this call: rules reading them are not applied (the value is already refused). */
+  readonly invalid = new Set<string>();
   private depth = 0;
   readonly header: EvalContext;
   readonly inRow: EvalContext;
@@ -25,6 +27,7 @@ export class RecordScope {
     this.row = undefined;
     this.rowOf = undefined;
     if (this.formulas.size > 0) this.formulas.clear();
+    if (this.invalid.size > 0) this.invalid.clear();
     this.header.user = user;
     this.inRow.user = user;
     this.header.now = now;
@@ -35,6 +38,17 @@ export class RecordScope {
   isTrue(expr: CompiledExpression): boolean {
     const r = evaluateExpression(expr, this.row ? this.inRow : this.header);
     return r.ok && r.value === true;
+  }
+
+  /** Whether a rule input is blank or was refused, so the rule should not be applied. */
+  unusable(path: readonly string[]): boolean {
+    if (this.invalid.size > 0) {
+      const key = path.join('.');
+      if (this.invalid.has(key) || (this.rowOf && path.length === 1 && this.invalid.has(`${this.rowOf.key}.${key}`)))
+        return true;
+    }
+    const v = this.value(path);
+    return v === undefined || v === null || v === '' || (Array.isArray(v) && v.length === 0);
   }
 
   /** The value a path names in the current scope, blank as null. */
