@@ -3,6 +3,7 @@
  * organization on first start, serve. Prints the URLs and, after seeding, the demo accounts.
  */
 import { mkdir } from 'node:fs/promises';
+import { localize } from '@gongfang/schema';
 import { buildServer } from './app.ts';
 import { readConfig } from './config.ts';
 import { migrate } from './db/migrate.ts';
@@ -16,7 +17,7 @@ function printAccounts(seed: DemoSeed): void {
   );
   const rows = seed.users.map((u) => ({
     user: u.name,
-    name: `${u.displayName['zh-CN'] ?? ''} / ${u.displayName.en ?? ''}`,
+    name: `${localize(u.displayName, 'zh-CN')} / ${localize(u.displayName, 'en')}`,
     roles: u.roles.join(', '),
     PIN: u.pin ?? '',
   }));

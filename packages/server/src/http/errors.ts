@@ -1,6 +1,5 @@
-// Type-only: importing @gongfang/schema's values at run time loads its generated validator, which
-// currently uses `require` inside an ES module and fails outside vite (reported in issue 3).
 import type { Message } from '@gongfang/schema';
+import { message } from '@gongfang/schema';
 import type { FastifyError, FastifyInstance } from 'fastify';
 
 /** A problem the client can act on; the error handler turns it into `{ code, message, ... }`. */
@@ -71,10 +70,6 @@ const FRAMEWORK_ERRORS: Record<string, [number, string, string, string]> = {
   ],
 };
 
-function message(zh: string, en: string): Message {
-  return { 'zh-CN': zh, en };
-}
-
 function toBody(error: ApiError): ErrorBody {
   return { ...error.details, code: error.code, message: error.localized };
 }
@@ -100,18 +95,6 @@ function classify(error: FastifyError): ApiError {
   }
   const known = FRAMEWORK_ERRORS[error.code];
   if (known) return apiError(...known);
-  // secure-json-parse throws a SyntaxError for bad JSON and for __proto__ / constructor keys.
-  if (error instanceof SyntaxError || (error.statusCode === 400 && /JSON|prototype|constructor/i.test(error.message))) {
-    const poisoned = /prototype|constructor/i.test(error.message);
-    return poisoned
-      ? apiError(
-          400,
-          'forbidden-key',
-          '请求包含不允许的键（__proto__ 或 constructor）',
-          'The body contains a forbidden key (__proto__ or constructor)',
-        )
-      : apiError(400, 'malformed-json', '请求内容不是有效的 JSON', 'The body is not valid JSON');
-  }
   const status = error.statusCode ?? 500;
   if (status >= 400 && status < 500) {
     return apiError(status, 'bad-request', '请求无效', 'The request is not valid');

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import secureJson from 'secure-json-parse';
 import { apiError } from './errors.ts';
 
 /** Deeper documents than this are refused before parsing (an app definition nests ~10 levels). */
@@ -30,9 +31,8 @@ export function jsonDepth(text: string): number {
  * a string keeps each route's own `bodyLimit` in force.
  */
 export function installJsonParser(app: FastifyInstance): void {
-  const parse = app.getDefaultJsonParser('error', 'error');
   app.removeContentTypeParser('application/json');
-  app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (_request, body, done) => {
     const text = body as string;
     if (jsonDepth(text) > MAX_JSON_DEPTH) {
       done(
@@ -46,6 +46,25 @@ export function installJsonParser(app: FastifyInstance): void {
       );
       return;
     }
-    parse(request, text, done);
+    if (text.length === 0) {
+      done(apiError(400, 'malformed-json', '请求内容为空', 'The JSON body is empty'), undefined);
+      return;
+    }
+    try {
+      done(null, secureJson.parse(text, { protoAction: 'error', constructorAction: 'error' }));
+    } catch (error) {
+      const poisoned = error instanceof SyntaxError && /forbidden prototype/.test(error.message);
+      done(
+        poisoned
+          ? apiError(
+              400,
+              'forbidden-key',
+              '请求包含不允许的键（__proto__ 或 constructor）',
+              'The body contains a forbidden key (__proto__ or constructor)',
+            )
+          : apiError(400, 'malformed-json', '请求内容不是有效的 JSON', 'The body is not valid JSON'),
+        undefined,
+      );
+    }
   });
 }
