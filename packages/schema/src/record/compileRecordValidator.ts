@@ -38,8 +38,7 @@ export function compileRecordValidator(form: Form, options?: { app?: AppDefiniti
       if (!Object.hasOwn(record, key)) continue;
       if (!byKey.has(key)) errors.push(unknownKey(key, '', undefined));
     }
-    for (const field of fields)
-      checkField(field, own(record, field.key), `/${field.key}`, undefined, submit, scope, errors);
+    for (const field of fields) checkField(field, own(record, field.key), '', undefined, submit, scope, errors);
     return { ok: errors.length === 0, errors };
   };
 }
@@ -56,23 +55,34 @@ function unknownKey(key: string, prefix: string, row: number | undefined, subtab
   return error;
 }
 
+/**
+ * Records an error. Pointers are built here, on the error path only: a valid record (the common
+ * case, checked on every save) allocates no pointer strings. `base` is '' for header fields and the
+ * sub-table's pointer for its columns.
+ */
 function push(
   errors: FieldError[],
   field: CompiledField,
-  pointer: string,
+  base: string,
   row: number | undefined,
   code: string,
   m: FieldError['message'],
 ): void {
+  const pointer = row === undefined ? `${base}/${field.segment}` : `${base}/${row}/${field.segment}`;
   const e: FieldError = { pointer, field: field.path, code, message: row === undefined ? m : inRow(row, m) };
   if (row !== undefined) e.row = row;
   errors.push(e);
 }
 
+/** An error about a row itself rather than one of its columns. */
+function rowError(errors: FieldError[], field: CompiledField, pointer: string, row: number, m: FieldError['message']) {
+  errors.push({ pointer, field: field.path, row, code: 'wrong-type', message: inRow(row, m) });
+}
+
 function checkField(
   field: CompiledField,
   value: unknown,
-  pointer: string,
+  base: string,
   row: number | undefined,
   submit: boolean,
   scope: RecordScope,
@@ -87,19 +97,19 @@ function checkField(
   }
   if (field.formula) {
     // the value in the data is ignored; its rules run against the recomputed value
-    if (visible && field.rules.length > 0) runRules(field, scope.value([field.key]), pointer, row, scope, errors);
+    if (visible && field.rules.length > 0) runRules(field, scope.value([field.key]), base, row, scope, errors);
     return;
   }
   const blank = isBlank(value);
   if (blank) {
     if (submit && visible && (field.required || (field.requiredWhen && scope.isTrue(field.requiredWhen)))) {
-      push(errors, field, pointer, row, 'required', about(field.label, '不能为空', 'is required'));
+      push(errors, field, base, row, 'required', about(field.label, '不能为空', 'is required'));
     } else if (submit && visible && field.subtable && field.subtable.minRows > 0) {
       const n = field.subtable.minRows;
       push(
         errors,
         field,
-        pointer,
+        base,
         row,
         'too-few-rows',
         about(field.label, `至少需要 ${n} 行`, `needs at least ${n} row(s)`),
@@ -108,22 +118,22 @@ function checkField(
     return;
   }
   if (field.subtable) {
-    if (!checkRows(field, value, pointer, submit, scope, errors)) return;
+    if (!checkRows(field, value, submit, scope, errors)) return;
   } else if (field.check) {
     const problem = field.check(value);
     if (problem) {
       scope.invalid.add(field.path);
-      push(errors, field, pointer, row, problem.code, problem.message);
+      push(errors, field, base, row, problem.code, problem.message);
       return;
     }
   }
-  if (visible && field.rules.length > 0) runRules(field, value, pointer, row, scope, errors);
+  if (visible && field.rules.length > 0) runRules(field, value, base, row, scope, errors);
 }
 
 function runRules(
   field: CompiledField,
   value: unknown,
-  pointer: string,
+  base: string,
   row: number | undefined,
   scope: RecordScope,
   errors: FieldError[],
@@ -140,7 +150,7 @@ function runRules(
     if (inputsBlank || scope.isTrue(rule.expr)) continue;
     const zh = rule.message['zh-CN'] ?? rule.message.en ?? '';
     const en = rule.message.en ?? rule.message['zh-CN'] ?? '';
-    push(errors, field, pointer, row, 'validation', message(zh, en));
+    push(errors, field, base, row, 'validation', message(zh, en));
   }
 }
 
@@ -148,21 +158,21 @@ function runRules(
 function checkRows(
   field: CompiledField,
   value: unknown,
-  pointer: string,
   submit: boolean,
   scope: RecordScope,
   errors: FieldError[],
 ): boolean {
   const plan = field.subtable!;
+  const pointer = field.pointer;
   if (!Array.isArray(value)) {
-    push(errors, field, pointer, undefined, 'wrong-type', about(field.label, '应为行的列表', 'must be a list of rows'));
+    push(errors, field, '', undefined, 'wrong-type', about(field.label, '应为行的列表', 'must be a list of rows'));
     return false;
   }
   if (submit && value.length < plan.minRows) {
     push(
       errors,
       field,
-      pointer,
+      '',
       undefined,
       'too-few-rows',
       about(field.label, `至少需要 ${plan.minRows} 行`, `needs at least ${plan.minRows} row(s)`),
@@ -172,7 +182,7 @@ function checkRows(
     push(
       errors,
       field,
-      pointer,
+      '',
       undefined,
       'too-many-rows',
       about(field.label, `最多 ${plan.maxRows} 行`, `may have at most ${plan.maxRows} rows`),
@@ -181,9 +191,8 @@ function checkRows(
   }
   for (let i = 0; i < value.length; i++) {
     const r = value[i];
-    const at = `${pointer}/${i}`;
     if (typeof r !== 'object' || r === null || Array.isArray(r)) {
-      push(errors, field, at, i, 'wrong-type', about(field.label, '的行应为对象', 'rows must be objects'));
+      rowError(errors, field, `${pointer}/${i}`, i, about(field.label, '的行应为对象', 'rows must be objects'));
       continue;
     }
     const rowData = r as Record<string, unknown>;
@@ -191,22 +200,20 @@ function checkRows(
       if (!Object.hasOwn(rowData, key)) continue;
       if (key === '_id') {
         if (typeof rowData._id !== 'string' || rowData._id === '')
-          push(
+          rowError(
             errors,
             field,
-            `${at}/_id`,
+            `${pointer}/${i}/_id`,
             i,
-            'wrong-type',
             about(field.label, '的行 _id 应为非空文本', 'row _id must be non-empty text'),
           );
       } else if (!plan.byKey.has(key)) {
-        errors.push(unknownKey(key, at, i, field.key));
+        errors.push(unknownKey(key, `${pointer}/${i}`, i, field.key));
       }
     }
     scope.row = rowData;
     scope.rowOf = field;
-    for (const column of plan.columns)
-      checkField(column, own(rowData, column.key), `${at}/${column.key}`, i, submit, scope, errors);
+    for (const column of plan.columns) checkField(column, own(rowData, column.key), pointer, i, submit, scope, errors);
     scope.row = undefined;
     scope.rowOf = undefined;
   }

@@ -1,3 +1,4 @@
+import { escapeSegment } from '../definition/errors.ts';
 import { type CompiledExpression, compileExpression } from '../expr/index.ts';
 import type { AppDefinition, ColumnField, Field, Form, LocalizedText } from '../generated/types.ts';
 import { type Label, labelOf } from './label.ts';
@@ -13,6 +14,10 @@ export interface CompiledRule {
 /** A field compiled once into what checking a value needs. */
 export interface CompiledField {
   key: string;
+  /** The key as a JSON-pointer segment. */
+  segment: string;
+  /** JSON pointer of a header field's value (`/lines`); unused for columns. */
+  pointer: string;
   /** `qty` or `lines.qty`. */
   path: string;
   label: Label;
@@ -69,6 +74,8 @@ function compileField(
   const isValue = field.type !== 'section';
   return {
     key: field.id,
+    segment: escapeSegment(field.id),
+    pointer: `/${escapeSegment(field.id)}`,
     path,
     label: labelOf(field),
     required: isValue && field.required === true,
