@@ -1,11 +1,5 @@
 // `pnpm gongfang validate <file>...` — see run.ts. This entry only sets up the process and makes
 // sure nothing escapes as a stack trace.
-import { createRequire } from 'node:module';
-
-const g = globalThis as { require?: unknown };
-// The ahead-of-time ajv validator (src/generated/validate-app.js) still calls `require` for two
-// ajv runtime helpers although it is an ES module; give it one until the generator emits imports.
-g.require ??= createRequire(import.meta.url);
 
 function internalError(e: unknown): void {
   process.stderr.write(`gongfang: internal error: ${e instanceof Error ? e.message : String(e)}\n`);
