@@ -155,17 +155,18 @@ export function recordData(seed: number, rows: number): Record<string, unknown> 
 
 /** 10,000 expression sources over a small header + sub-table scope, cycling through every function. */
 export function expressionSources(count: number): string[] {
+  // Every template embeds `i`, so all `count` sources are distinct (no compile-cache hits).
   const templates = [
-    (i: number) => `qty * ${i % 97} + price`,
-    (i: number) => `IF(qty > ${i % 50}, "high", "low")`,
-    () => 'SUM(lines.qty) - SUM(lines.scrap)',
-    (i: number) => `AND(qty >= ${i % 10}, NOT(ISBLANK(batch)), status = "ok")`,
-    () => 'ROUND(AVG(lines.qty), 2)',
-    (i: number) => `MAX(lines.qty) - MIN(lines.qty) > ${i % 30}`,
-    () => 'CONCAT(batch, "-", LEN(batch))',
-    () => 'DATEDIF(start, TODAY(), "d")',
-    (i: number) => `OR(COUNT(lines.qty) > ${i % 20}, ABS(price - 10) < 1)`,
-    () => 'batch & " / " & status',
+    (i: number) => `qty * ${i} + price`,
+    (i: number) => `IF(qty > ${i}, "high", "low")`,
+    (i: number) => `SUM(lines.qty) - SUM(lines.scrap) + ${i}`,
+    (i: number) => `AND(qty >= ${i}, NOT(ISBLANK(batch)), status = "ok")`,
+    (i: number) => `ROUND(AVG(lines.qty) * ${i}, 2)`,
+    (i: number) => `MAX(lines.qty) - MIN(lines.qty) > ${i}`,
+    (i: number) => `CONCAT(batch, "-${i}-", LEN(batch))`,
+    (i: number) => `DATEDIF(start, TODAY(), "d") > ${i}`,
+    (i: number) => `OR(COUNT(lines.qty) > ${i}, ABS(price - 10) < 1)`,
+    (i: number) => `batch & " / ${i} / " & status`,
   ];
   return Array.from({ length: count }, (_, i) => (templates[i % templates.length] as (i: number) => string)(i));
 }
