@@ -1,0 +1,32 @@
+import { type RefObject, useEffect } from 'react';
+import { SCAN_EVENT, WedgeDetector } from '../scan/WedgeDetector.ts';
+
+const EDITABLE = 'input, textarea, select, [contenteditable=""], [contenteditable="true"]';
+
+/**
+ * Scans that arrive while no text box has focus (the tablet is idle, or a button was just tapped)
+ * go to the form's default scan target: a sub-table with scan-to-add, else its first barcode field.
+ * Focused text boxes keep their keys: a barcode box detects scans itself, other boxes just type.
+ */
+export function useWedgeRouting(formRef: RefObject<HTMLFormElement | null>): void {
+  useEffect(() => {
+    const detector = new WedgeDetector();
+    const onKeyDown = (e: KeyboardEvent) => {
+      const form = formRef.current;
+      const target = e.target instanceof Element ? e.target : null;
+      if (!form || target?.closest(EDITABLE)) return;
+      const active = document.activeElement;
+      const ours =
+        active && active !== document.body ? form.contains(active) : document.querySelector('.gf-form') === form;
+      if (!ours) return;
+      const code = detector.key(e.key, performance.now());
+      if (code === undefined) return;
+      e.preventDefault();
+      const dest =
+        form.querySelector('[data-gf-scan-target="subtable"]') ?? form.querySelector('[data-gf-scan-target="field"]');
+      dest?.dispatchEvent(new CustomEvent(SCAN_EVENT, { detail: code }));
+    };
+    document.addEventListener('keydown', onKeyDown, true);
+    return () => document.removeEventListener('keydown', onKeyDown, true);
+  }, [formRef]);
+}

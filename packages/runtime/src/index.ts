@@ -1,0 +1,31 @@
+// The public API of @gongfang/runtime. Every export is named here (no `export *`).
+
+export type { FieldState, FormEngine, RowState } from '@gongfang/schema';
+export { useFieldState, useFormEngine, useRowState, useRows } from './engine/useFormEngine.ts';
+export type { FieldSlotProps } from './form/FieldSlot.tsx';
+export { FieldSlot } from './form/FieldSlot.tsx';
+export type { FormContextValue } from './form/FormContext.ts';
+export { useFormContext } from './form/FormContext.ts';
+export type { FormViewProps } from './form/FormView.tsx';
+export { FormView } from './form/FormView.tsx';
+export type { MessageKey, Translate } from './i18n/messages.ts';
+export { MESSAGES, translate } from './i18n/messages.ts';
+export type { AttachmentStore, FileRef } from './ports/attachments.ts';
+export { createMemoryAttachments, sha256Hex } from './ports/attachments.ts';
+export type { Directory, Member } from './ports/directory.ts';
+export { EMPTY_DIRECTORY } from './ports/directory.ts';
+export type { RecordSource, RecordSummary } from './ports/records.ts';
+export { createMemoryRecords, NO_RECORDS } from './ports/records.ts';
+export type { RuntimeProviderProps, RuntimeServices } from './RuntimeContext.tsx';
+export { RuntimeProvider, useRuntime } from './RuntimeContext.tsx';
+export type { WedgeOptions } from './scan/WedgeDetector.ts';
+export { WedgeDetector } from './scan/WedgeDetector.ts';
+export { cellKey, controlId, errorKey } from './validation/errorKeys.ts';
+export { FormErrors } from './validation/FormErrors.ts';
+export type { Validation, ValidationOptions } from './validation/useValidation.ts';
+export { useValidation } from './validation/useValidation.ts';
+export { formatNumber, parseNumber, roundTo } from './widgets/number/numbers.ts';
+export { downscalePhoto, fitWithin } from './widgets/photo/downscale.ts';
+export { defaultWidgets } from './widgets/registry.ts';
+export { applyScan, columnTotal, rowDefaults } from './widgets/subtable/rows.ts';
+export type { CellPlace, FieldType, ValueField, WidgetProps, WidgetRegistry, WidgetSpec } from './widgets/types.ts';
