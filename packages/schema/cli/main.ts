@@ -1,6 +1,8 @@
 // `pnpm gongfang validate <file>...` — see run.ts. This entry only sets up the process and makes
 // sure nothing escapes as a stack trace.
 
+export {};
+
 function internalError(e: unknown): void {
   process.stderr.write(`gongfang: internal error: ${e instanceof Error ? e.message : String(e)}\n`);
   process.exitCode = 2;

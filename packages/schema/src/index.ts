@@ -41,6 +41,8 @@ export {
 } from './expr/index.ts';
 export type {
   ActionMutation,
+  AppChange,
+  BalanceChange,
   Change,
   CreateMutation,
   FieldProblem,
@@ -49,7 +51,11 @@ export type {
   PullResponse,
   PushRequest,
   PushResponse,
+  RecordChange,
+  Task,
+  TaskChange,
   UpdateMutation,
+  WorkflowState,
 } from './generated/sync-types.ts';
 export type {
   AggregateSource,

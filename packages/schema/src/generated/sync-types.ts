@@ -51,6 +51,10 @@ export interface CreateMutation {
 id: string
 kind: "create"
 record: RecordEnvelope
+/**
+ * User who made the change on the device, when it is not the signed-in user of the pushing session (a shared tablet pushes the work of every operator who used it). The server accepts it only from an enrolled device on which that user has signed in; otherwise the mutation is rejected with `forbidden`.
+ */
+actor?: string
 }
 /**
  * Edit a submitted record. `baseRevision` is the revision the edit was made on; if the server has a newer one, the answer is a conflict and both versions are kept.
@@ -69,6 +73,10 @@ kind: "update"
  */
 baseRevision: number
 record: RecordEnvelope
+/**
+ * User who made the change on the device, when it is not the signed-in user of the pushing session (a shared tablet pushes the work of every operator who used it). The server accepts it only from an enrolled device on which that user has signed in; otherwise the mutation is rejected with `forbidden`.
+ */
+actor?: string
 }
 /**
  * A workflow action taken on the device (approve, reject, return, comment, resubmit, withdraw). The server checks the actor is a current assignee (or the initiator, for resubmit and withdraw).
@@ -103,6 +111,10 @@ signature?: string
  * When the user acted, on the device.
  */
 at: string
+/**
+ * User who made the change on the device, when it is not the signed-in user of the pushing session (a shared tablet pushes the work of every operator who used it). The server accepts it only from an enrolled device on which that user has signed in; otherwise the mutation is rejected with `forbidden`.
+ */
+actor?: string
 }
 /**
  * Body of `POST /api/sync/push`.
@@ -175,6 +187,85 @@ problems?: FieldProblem[]
  * A UUID made on the device (v7 for records and mutations).
  */
 conflictCopy?: string
+server?: RecordEnvelope
+workflow?: WorkflowState
+}
+/**
+ * The record's workflow state after the mutation (accepted).
+ */
+export interface WorkflowState {
+/**
+ * `none`: the form has no workflow; `running`: waiting for approvers; `returned`: back with the initiator for changes.
+ */
+status: ("none" | "running" | "approved" | "rejected" | "returned" | "withdrawn")
+/**
+ * Open tasks of the record.
+ */
+tasks?: Task[]
+/**
+ * The record's workflow history (who did what, when, at which node, with which comment), oldest first.
+ */
+history?: {
+[k: string]: unknown | undefined
+}[]
+}
+/**
+ * A workflow task: an approver step waiting for one person.
+ * 
+ * This interface was referenced by `SyncProtocol`'s JSON-Schema
+ * via the `definition` "Task".
+ */
+export interface Task {
+/**
+ * Task id, as named by an action mutation's `taskId`.
+ */
+id: string
+/**
+ * A UUID made on the device (v7 for records and mutations).
+ */
+recordId: string
+/**
+ * App id.
+ */
+app: string
+/**
+ * Form id.
+ */
+form: string
+/**
+ * Workflow node id.
+ */
+node: string
+nodeName?: LocalizedName
+/**
+ * User the task is for.
+ */
+assignee: string
+/**
+ * Task state.
+ */
+status: ("open" | "approved" | "rejected" | "returned" | "cancelled")
+/**
+ * Approving needs a signature.
+ */
+signature?: boolean
+/**
+ * When the task was opened.
+ */
+createdAt: string
+}
+/**
+ * Step name.
+ */
+export interface LocalizedName {
+/**
+ * Simplified Chinese.
+ */
+"zh-CN"?: string
+/**
+ * English.
+ */
+en?: string
 }
 /**
  * Answer of `POST /api/sync/push`: one result per mutation, in the same order.
@@ -186,7 +277,7 @@ export interface PushResponse {
 results: MutationResult[]
 }
 /**
- * One change a device pulls: a published app version, a record (with its workflow state), a task of the user, or a ledger balance.
+ * One change a device pulls, oldest first: a published app version (`data`: AppChange), a record with its workflow state (RecordChange), a task of the user (TaskChange), or a ledger balance (BalanceChange).
  * 
  * This interface was referenced by `SyncProtocol`'s JSON-Schema
  * via the `definition` "Change".
@@ -220,4 +311,89 @@ cursor: string
  * More changes are waiting: pull again at once.
  */
 more: boolean
+}
+/**
+ * `data` of an `app` change: a published version of an app the user may use.
+ * 
+ * This interface was referenced by `SyncProtocol`'s JSON-Schema
+ * via the `definition` "AppChange".
+ */
+export interface AppChange {
+/**
+ * App id.
+ */
+app: string
+/**
+ * Published version.
+ */
+version: number
+/**
+ * The app definition of that version (schemas/app.schema.json).
+ */
+definition: {
+[k: string]: unknown | undefined
+}
+/**
+ * When it was published.
+ */
+publishedAt: string
+}
+/**
+ * `data` of a `record` change: a record the user may see, as the server holds it.
+ * 
+ * This interface was referenced by `SyncProtocol`'s JSON-Schema
+ * via the `definition` "RecordChange".
+ */
+export interface RecordChange {
+record: RecordEnvelope
+/**
+ * The server's change sequence of this revision.
+ */
+seq: number
+workflow?: WorkflowState
+/**
+ * A UUID made on the device (v7 for records and mutations).
+ */
+conflictOf?: string
+/**
+ * The user may no longer see the record: drop it from the device.
+ */
+deleted?: boolean
+}
+/**
+ * `data` of a `task` change: a task of the user was opened or closed.
+ * 
+ * This interface was referenced by `SyncProtocol`'s JSON-Schema
+ * via the `definition` "TaskChange".
+ */
+export interface TaskChange {
+task: Task
+}
+/**
+ * `data` of a `balance` change: a ledger balance the device uses for guard checks.
+ * 
+ * This interface was referenced by `SyncProtocol`'s JSON-Schema
+ * via the `definition` "BalanceChange".
+ */
+export interface BalanceChange {
+/**
+ * App id.
+ */
+app: string
+/**
+ * Ledger id.
+ */
+ledger: string
+/**
+ * Key values, e.g. `{"item": "ITM-00012", "location": "A-03"}`.
+ */
+key: {
+[k: string]: string | undefined
+}
+/**
+ * Balance per measure.
+ */
+measures: {
+[k: string]: number | undefined
+}
 }

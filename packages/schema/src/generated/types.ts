@@ -1483,10 +1483,10 @@ version: number
  */
 revision: number
 /**
- * Field values keyed by field id.
+ * Field values keyed by field id (sub-tables as arrays of row objects, each with a stable `_id`).
  */
 data: {
-
+[k: string]: unknown | undefined
 }
 /**
  * User name of the person who filled the record (on a shared tablet, the one signed in at the time).
