@@ -3,7 +3,7 @@ import type { AppDefinition, Form } from '../generated/types.ts';
 import { message } from '../i18n.ts';
 import { about, inRow } from './label.ts';
 import { type CompiledField, planForm } from './plan.ts';
-import { isBlank, own, RecordScope } from './scope.ts';
+import { isBlank, RecordScope } from './scope.ts';
 import type { FieldError, RecordCheckContext, RecordResult, RecordValidator } from './types.ts';
 
 /**
@@ -34,11 +34,20 @@ export function compileRecordValidator(form: Form, options?: { app?: AppDefiniti
     const errors: FieldError[] = [];
     const submit = ctx?.mode !== 'draft';
     scope.reset(record, ctx?.user, ctx?.now);
-    for (const key in record) {
-      if (!Object.hasOwn(record, key)) continue;
-      if (!byKey.has(key)) errors.push(unknownKey(key, '', undefined));
+    let known = 0;
+    for (const field of fields) {
+      const value = read(record, field);
+      if (value !== undefined) known++;
+      checkField(field, value, '', undefined, submit, scope, errors);
     }
-    for (const field of fields) checkField(field, own(record, field.key), '', undefined, submit, scope, errors);
+    // As for rows: look for unknown keys only when the key count does not add up.
+    let keys = 0;
+    for (const _ in record) keys++;
+    if (keys !== known) {
+      for (const key in record) {
+        if (Object.hasOwn(record, key) && !byKey.has(key)) errors.push(unknownKey(key, '', undefined));
+      }
+    }
     return { ok: errors.length === 0, errors };
   };
 }
@@ -74,6 +83,37 @@ function push(
   errors.push(e);
 }
 
+/** The field's own value in `obj` (see CompiledField.plainKey). */
+function read(obj: Record<string, unknown>, field: CompiledField): unknown {
+  return field.plainKey || Object.hasOwn(obj, field.key) ? obj[field.key] : undefined;
+}
+
+/** Unknown keys and a bad `_id` of one row. */
+function rowKeyErrors(
+  field: CompiledField,
+  plan: NonNullable<CompiledField['subtable']>,
+  rowData: Record<string, unknown>,
+  pointer: string,
+  i: number,
+  errors: FieldError[],
+): void {
+  for (const key in rowData) {
+    if (!Object.hasOwn(rowData, key)) continue;
+    if (key === '_id') {
+      if (typeof rowData._id !== 'string' || rowData._id === '')
+        rowError(
+          errors,
+          field,
+          `${pointer}/${i}/_id`,
+          i,
+          about(field.label, '的行 _id 应为非空文本', 'row _id must be non-empty text'),
+        );
+    } else if (!plan.byKey.has(key)) {
+      errors.push(unknownKey(key, `${pointer}/${i}`, i, field.key));
+    }
+  }
+}
+
 /** An error about a row itself rather than one of its columns. */
 function rowError(errors: FieldError[], field: CompiledField, pointer: string, row: number, m: FieldError['message']) {
   errors.push({ pointer, field: field.path, row, code: 'wrong-type', message: inRow(row, m) });
@@ -89,8 +129,9 @@ function checkField(
   errors: FieldError[],
 ): void {
   let visible = true;
-  for (const cond of field.visibleWhen) {
-    if (!scope.isTrue(cond)) {
+  const conditions = field.visibleWhen;
+  for (let i = 0; i < conditions.length; i++) {
+    if (!scope.isTrue(conditions[i]!)) {
       visible = false;
       break;
     }
@@ -196,24 +237,16 @@ function checkRows(
       continue;
     }
     const rowData = r as Record<string, unknown>;
-    for (const key in rowData) {
-      if (!Object.hasOwn(rowData, key)) continue;
-      if (key === '_id') {
-        if (typeof rowData._id !== 'string' || rowData._id === '')
-          rowError(
-            errors,
-            field,
-            `${pointer}/${i}/_id`,
-            i,
-            about(field.label, '的行 _id 应为非空文本', 'row _id must be non-empty text'),
-          );
-      } else if (!plan.byKey.has(key)) {
-        errors.push(unknownKey(key, `${pointer}/${i}`, i, field.key));
-      }
-    }
+    // Fast path: when the row's key count equals the columns (and _id) it has, there is no
+    // unknown key and no bad _id to look for; only otherwise walk the keys one by one.
+    let keys = 0;
+    for (const _ in rowData) keys++;
+    let known = typeof rowData._id === 'string' && rowData._id !== '' ? 1 : 0;
+    for (const column of plan.columns) if (read(rowData, column) !== undefined) known++;
+    if (keys !== known) rowKeyErrors(field, plan, rowData, pointer, i, errors);
     scope.row = rowData;
     scope.rowOf = field;
-    for (const column of plan.columns) checkField(column, own(rowData, column.key), pointer, i, submit, scope, errors);
+    for (const column of plan.columns) checkField(column, read(rowData, column), pointer, i, submit, scope, errors);
     scope.row = undefined;
     scope.rowOf = undefined;
   }

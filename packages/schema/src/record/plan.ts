@@ -18,6 +18,11 @@ export interface CompiledField {
   segment: string;
   /** JSON pointer of a header field's value (`/lines`); unused for columns. */
   pointer: string;
+  /**
+   * The key is not a property of Object.prototype (true of every id but a few like `constructor`),
+   * so reading it from a record object cannot reach the prototype and needs no `hasOwn` check.
+   */
+  plainKey: boolean;
   /** `qty` or `lines.qty`. */
   path: string;
   label: Label;
@@ -76,6 +81,7 @@ function compileField(
     key: field.id,
     segment: escapeSegment(field.id),
     pointer: `/${escapeSegment(field.id)}`,
+    plainKey: !(field.id in Object.prototype),
     path,
     label: labelOf(field),
     required: isValue && field.required === true,
