@@ -325,4 +325,26 @@ describe('compileRecordValidator', () => {
     expect(mine({ owner: 'ann' }, { user: 'ann' }).ok).toBe(true);
     expect(mine({ owner: 'bob' }, { user: 'ann' }).errors.map((e) => e.code)).toEqual(['validation']);
   });
+
+  it('never reads a field named `constructor` (the one id that names an Object.prototype property) from the prototype', () => {
+    const odd = compileRecordValidator({
+      id: 'f',
+      name: L('F'),
+      permissions: { submit: ['a'] },
+      fields: [
+        { id: 'constructor', type: 'text', label: L('Constructor'), required: true },
+        {
+          id: 'lines',
+          type: 'subtable',
+          label: L('Lines'),
+          fields: [{ id: 'constructor', type: 'text', label: L('C'), required: true }],
+        },
+      ],
+    });
+    expect(odd({ lines: [{ _id: 'r1' }] }).errors.map((e) => [e.pointer, e.code])).toEqual([
+      ['/constructor', 'required'],
+      ['/lines/0/constructor', 'required'],
+    ]);
+    expect(odd({ constructor: 'x', lines: [{ _id: 'r1', constructor: 'y' }] }).ok).toBe(true);
+  });
 });
