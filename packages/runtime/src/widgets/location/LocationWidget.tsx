@@ -18,7 +18,7 @@ const asPosition = (v: unknown): Position | undefined =>
  * the user is told the accuracy and asked to try again.
  */
 function LocationWidget(p: WidgetProps<LocationField>) {
-  const { t, lang } = useRuntime();
+  const { t } = useRuntime();
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | undefined>(undefined);
   const pos = asPosition(p.value);
@@ -70,13 +70,13 @@ function LocationWidget(p: WidgetProps<LocationField>) {
           type="button"
           className="gf-button"
           id={p.id}
+          aria-labelledby={`${p.id}-action ${p.labelId}`}
           aria-describedby={p.describedBy}
           aria-invalid={p.invalid || undefined}
           disabled={busy}
           onClick={locate}
-          lang={lang}
         >
-          {busy ? t('locating') : t('getLocation')}
+          <span id={`${p.id}-action`}>{busy ? t('locating') : t('getLocation')}</span>
         </button>
       )}
       {problem ? (

@@ -40,7 +40,7 @@ function MemberWidget(p: WidgetProps<MemberField>) {
         type="button"
         className="gf-input gf-picker-button"
         id={p.id}
-        aria-labelledby={`${p.labelId} ${p.id}`}
+        aria-labelledby={`${p.labelId} ${p.id}-value`}
         aria-describedby={p.describedBy}
         aria-invalid={p.invalid || undefined}
         aria-expanded={open}
@@ -48,7 +48,9 @@ function MemberWidget(p: WidgetProps<MemberField>) {
         disabled={p.readOnly}
         onClick={() => setOpen((o) => !o)}
       >
-        <span className={names.length ? '' : 'gf-placeholder'}>{names.length ? names.join('、') : t('none')}</span>
+        <span id={`${p.id}-value`} className={names.length ? '' : 'gf-placeholder'}>
+          {names.length ? names.join('、') : t('none')}
+        </span>
         {p.readOnly ? null : <span aria-hidden="true">▾</span>}
       </button>
       {open ? (

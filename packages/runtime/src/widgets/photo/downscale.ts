@@ -9,11 +9,18 @@ export function fitWithin(width: number, height: number, max: number): { width: 
 /**
  * A camera photo shrunk on the device to `maxDimension` on its longest side and re-encoded as JPEG
  * at `quality`, so a 12-megapixel shot becomes a few hundred kilobytes before it is stored or
- * synced. Browsers without createImageBitmap (old WebViews, test DOMs) keep the original.
+ * synced. Browsers without createImageBitmap (old WebViews, test DOMs), or images they cannot decode, keep
+ * the original.
  */
 export async function downscalePhoto(file: Blob, maxDimension = 1600, quality = 0.8): Promise<Blob> {
   if (typeof createImageBitmap !== 'function') return file;
-  const bitmap = await createImageBitmap(file, { imageOrientation: 'from-image' });
+  let bitmap: ImageBitmap;
+  try {
+    bitmap = await createImageBitmap(file, { imageOrientation: 'from-image' });
+  } catch {
+    // A format the browser cannot decode (HEIC on some tablets) is kept as taken rather than lost.
+    return file;
+  }
   try {
     const { width, height } = fitWithin(bitmap.width, bitmap.height, maxDimension);
     if (typeof OffscreenCanvas === 'function') {

@@ -43,11 +43,12 @@ function SignatureWidget(p: WidgetProps<SignatureField>) {
           type="button"
           className="gf-button"
           id={p.id}
+          aria-labelledby={`${p.id}-action ${p.labelId}`}
           aria-describedby={p.describedBy}
           aria-invalid={p.invalid || undefined}
           onClick={() => setSigning(true)}
         >
-          {file ? t('signAgain') : t('sign')}
+          <span id={`${p.id}-action`}>{file ? t('signAgain') : t('sign')}</span>
         </button>
       )}
       {problem ? (
