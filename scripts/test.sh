@@ -15,6 +15,9 @@ npx tsc -b
 step 'generated files match schemas/ (drift check)'
 npx tsx packages/schema/scripts/gen-types.ts --check
 
+step 'PostgreSQL 15 for the server tests (installed when missing)'
+bash scripts/ensure-postgres.sh
+
 step 'unit tests (vitest, every package)'
 report=$(mktemp)
 status=0
