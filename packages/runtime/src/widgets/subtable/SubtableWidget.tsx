@@ -58,7 +58,8 @@ function SubtableWidget(p: WidgetProps<SubtableField>) {
       )}
       {p.readOnly || rows.length >= max ? null : (
         <button type="button" className="gf-button gf-add-row" onClick={add}>
-          + {t('addRow')}
+          <span aria-hidden="true">+</span>
+          {t('addRow')}
         </button>
       )}
       <Totals field={field} />
