@@ -59,6 +59,11 @@ export async function recordFailure(db: Queryable, key: string, rule: LimitRule)
          else r.locked_until end`,
     [key, rule.max, rule.windowSeconds, rule.lockSeconds],
   );
+  // Counters of addresses that never come back would pile up: drop those a day past their window.
+  await db.query(
+    `delete from rate_limits
+      where window_started_at < now() - interval '1 day' and (locked_until is null or locked_until < now())`,
+  );
 }
 
 /** A correct password or PIN clears that account's counter (never the per-address one). */

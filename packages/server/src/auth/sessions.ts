@@ -17,6 +17,11 @@ export async function openSession(
 ): Promise<{ csrfToken: string }> {
   const token = newToken();
   const csrfToken = newToken();
+  // Expired sessions of this user go now, so the table does not grow shift after shift.
+  await tx.query('delete from sessions where org_id = $1 and user_id = $2 and expires_at <= now()', [
+    who.orgId,
+    who.userId,
+  ]);
   await tx.query(
     `insert into sessions (token_hash, org_id, user_id, device_id, csrf_token, expires_at)
      values ($1, $2, $3, $4, $5, now() + make_interval(secs => $6))`,

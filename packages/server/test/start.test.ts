@@ -1,0 +1,80 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, test } from 'vitest';
+import { Client } from './client.ts';
+import { DB_KINDS, freshDatabase } from './harness.ts';
+
+const MAIN = fileURLToPath(new URL('../src/main.ts', import.meta.url));
+const TSX = fileURLToPath(new URL('../../../node_modules/.bin/tsx', import.meta.url));
+
+interface Started {
+  child: ChildProcess;
+  base: string;
+  output: () => string;
+}
+
+/** `pnpm start` as a user runs it, on a free port; resolves once it prints its URLs. */
+function start(env: Record<string, string>): Promise<Started> {
+  const child = spawn(TSX, [MAIN], {
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  return new Promise((resolve, reject) => {
+    const onData = (chunk: Buffer) => {
+      out += chunk.toString();
+      const match = /OpenAPI\s+(http:\/\/[^/\s]+)\/api\/openapi\.json/.exec(out);
+      if (match?.[1]) resolve({ child, base: match[1], output: () => out });
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
+    child.once('exit', (code) => reject(new Error(`exited ${code} before serving:\n${out}`)));
+  });
+}
+
+function stop(child: ChildProcess): Promise<number | null> {
+  return new Promise((resolve) => {
+    child.once('exit', (code) => resolve(code));
+    child.kill('SIGTERM');
+  });
+}
+
+describe.each(DB_KINDS)('the start command on %s', (kind) => {
+  test('migrates, seeds the demo factory once, prints URLs and accounts, and shuts down cleanly', async () => {
+    const database = await freshDatabase(kind);
+    const env: Record<string, string> =
+      kind === 'pglite' ? { DATA_DIR: database.location, DATABASE_URL: '' } : { DATABASE_URL: database.location };
+    try {
+      const first = await start(env);
+      expect(first.output()).toMatch(/示范工厂 \/ Demo Factory/);
+      expect(first.output()).toMatch(/password: demo1234/);
+      expect(first.output()).toMatch(/wang\.fang.*it_admin/);
+      expect(first.output()).toMatch(/\/app\/[\s\S]*\/designer\//);
+      const admin = new Client(first.base);
+      await admin.login('wang.fang', 'demo', 'demo1234');
+      const me = (await admin.get('/api/me')).body;
+      expect(me.org.name['zh-CN']).toBe('示范工厂');
+      const users = (await admin.get('/api/admin/users')).body.users as {
+        id: string;
+        name: string;
+        leadId: string | null;
+      }[];
+      expect(users.length).toBeGreaterThanOrEqual(9);
+      const byName = new Map(users.map((u) => [u.name, u]));
+      // Leads from examples/*/seed.json are linked by name after everyone exists.
+      expect(byName.get('liu.yang')?.leadId).toBe(byName.get('zhang.wei')?.id);
+      expect(await stop(first.child)).toBe(0);
+
+      // The second start finds the organization and seeds nothing.
+      const second = await start(env);
+      expect(second.output()).not.toMatch(/demo accounts/);
+      const again = new Client(second.base);
+      await again.login('wang.fang', 'demo', 'demo1234');
+      const verify = (await again.get('/api/audit/verify')).body;
+      expect(verify.ok).toBe(true);
+      expect(await stop(second.child)).toBe(0);
+    } finally {
+      await database.drop();
+    }
+  });
+});
