@@ -83,6 +83,13 @@ describe.each(DB_KINDS)('bad input on %s', (kind) => {
     expectError(await admin.get('/api/audit?from=yesterday'), 400, 'invalid-request');
   });
 
+  test('values the database cannot store (NUL characters) → 400 invalid-value, not 500', async () => {
+    expectError(await admin.post('/api/devices', { name: 'tab\u0000let' }), 400, 'invalid-value');
+    expectError(await admin.get('/api/audit?entityType=a%00b'), 400, 'invalid-value');
+    const name = { 'zh-CN': 'nul\u0000' };
+    expectError(await admin.post('/api/admin/roles', { id: 'nul_role', name }), 400, 'invalid-value');
+  });
+
   test('a content type other than JSON → 415', async () => {
     const answer = await admin.request('POST', '/api/admin/roles', 'id=x', {
       headers: { 'content-type': 'application/x-www-form-urlencoded' },

@@ -1,6 +1,7 @@
 import type { Message } from '@gongfang/schema';
 import { message } from '@gongfang/schema';
 import type { FastifyError, FastifyInstance } from 'fastify';
+import { pgErrorCode } from '../db/Db.ts';
 
 /** A problem the client can act on; the error handler turns it into `{ code, message, ... }`. */
 export class ApiError extends Error {
@@ -95,6 +96,16 @@ function classify(error: FastifyError): ApiError {
   }
   const known = FRAMEWORK_ERRORS[error.code];
   if (known) return apiError(...known);
+  // Class 22 is PostgreSQL's "data exception": a value it cannot store (a NUL character, a number
+  // out of range) that got past the schema. That is still bad input, not a server fault.
+  if (pgErrorCode(error)?.startsWith('22')) {
+    return apiError(
+      400,
+      'invalid-value',
+      '请求包含无法保存的值（例如空字符）',
+      'The request holds a value that cannot be stored (e.g. a NUL character)',
+    );
+  }
   const status = error.statusCode ?? 500;
   if (status >= 400 && status < 500) {
     return apiError(status, 'bad-request', '请求无效', 'The request is not valid');
