@@ -27,4 +27,9 @@ node -e '
   console.log(`\nunit: ${r.numPassedTests} passed, ${r.numFailedTests} failed, ${r.numPendingTests + r.numTodoTests} skipped`);
 ' "$report" || true
 rm -f "$report"
+
+step 'runtime in Chromium (Playwright, packages/runtime/e2e; SCREENSHOTS=1 also rewrites docs/screenshots)'
+# Chinese text needs a CJK font; install one when apt can (without it glyphs render as boxes).
+fc-list :lang=zh 2>/dev/null | grep -q . || apt-get install -y fonts-noto-cjk >/dev/null 2>&1 || true
+(cd packages/runtime && npx playwright test) || status=$?
 exit "$status"

@@ -34,7 +34,9 @@ export const FieldSlot = memo(function FieldSlot({
   const { t, text, lang } = useRuntime();
   const label = text(field.label);
   const labelId = `${id}-label`;
-  const helpId = field.help ? `${id}-help` : undefined;
+  // In a sub-table the help shows under the first row only, not repeated down the table.
+  const showHelp = field.help !== undefined && (!cell || cell.index === 0);
+  const helpId = showHelp ? `${id}-help` : undefined;
   const errorId = errors.length > 0 ? `${id}-error` : undefined;
   const describedBy = [helpId, errorId].filter(Boolean).join(' ') || undefined;
   const readOnly = 'readOnly' in field && field.readOnly === true;
@@ -83,7 +85,7 @@ export const FieldSlot = memo(function FieldSlot({
         </div>
       )}
       {widget}
-      {field.help ? (
+      {showHelp ? (
         <p className="gf-help" id={helpId}>
           {text(field.help)}
         </p>

@@ -6,10 +6,13 @@ import { oneOfEach } from '../test/forms.ts';
 import { renderForm } from '../test/render.tsx';
 
 describe('widgets: typing and tapping as a user changes the engine value and what is shown', () => {
-  it('text: typed text reaches the engine, with a counter against maxLength', async () => {
+  it('text: typed text reaches the engine, with a counter near maxLength', async () => {
     const user = userEvent.setup();
     const { engine } = renderForm(oneOfEach());
-    await user.type(screen.getByLabelText('Note'), 'Oil leak');
+    await user.type(screen.getByLabelText('Note'), 'Oil');
+    const note = screen.getByLabelText('Note').parentElement as HTMLElement;
+    expect(within(note).queryByText(/characters/)).toBeNull(); // far from the limit: no counter
+    await user.type(screen.getByLabelText('Note'), ' leak');
     expect(engine.field('note')?.value).toBe('Oil leak');
     expect(screen.getByText('8/10 characters')).toBeTruthy();
   });

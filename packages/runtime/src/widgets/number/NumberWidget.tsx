@@ -8,7 +8,7 @@ import { parseNumber, stepValue } from './numbers.ts';
 const show = (v: unknown): string => (typeof v === 'number' ? String(v) : typeof v === 'string' ? v : '');
 
 /**
- * A big keypad-friendly number box with − / + steppers and the unit. The text being typed is kept
+ * A big keypad-friendly number box with − / + steppers (when the field has a `step`) and the unit. The text being typed is kept
  * as typed ("1." stays "1."); the engine gets a number, or the raw text when it is not one, so the
  * validator can say so.
  */
@@ -22,11 +22,13 @@ function NumberWidget(p: WidgetProps<NumberField>) {
   }, [p.value]);
   const unit = text(field.unit);
   const step = (dir: 1 | -1) => p.onChange(stepValue(p.value, dir, field));
+  // Steppers only where the definition gives a step: prices and measurements are typed, counts stepped.
+  const steppers = !p.readOnly && field.step !== undefined;
   const atMin = typeof p.value === 'number' && field.min !== undefined && p.value <= field.min;
   const atMax = typeof p.value === 'number' && field.max !== undefined && p.value >= field.max;
   return (
     <div className="gf-number">
-      {p.readOnly ? null : (
+      {!steppers ? null : (
         <button
           type="button"
           className="gf-step"
@@ -51,7 +53,7 @@ function NumberWidget(p: WidgetProps<NumberField>) {
           p.onChange(parseNumber(e.target.value));
         }}
       />
-      {p.readOnly ? null : (
+      {!steppers ? null : (
         <button
           type="button"
           className="gf-step"

@@ -52,7 +52,7 @@ function SubtableWidget(p: WidgetProps<SubtableField>) {
       </div>
       {field.scan && !p.readOnly ? <ScanBar field={field} label={p.label} onScanned={() => undefined} /> : null}
       {rows.length === 0 ? (
-        <p className="gf-empty">{t('noRows')}</p>
+        <p className="gf-empty">{t(field.scan ? 'noRowsScan' : 'noRows')}</p>
       ) : (
         <RowList field={field} rows={rows} readOnly={p.readOnly} />
       )}

@@ -20,7 +20,10 @@ function TextWidget(p: WidgetProps<TextField>) {
         placeholder={text(p.field.placeholder) || undefined}
         onChange={(e) => p.onChange(e.target.value)}
       />
-      {p.field.maxLength !== undefined && !p.readOnly ? <Counter count={value.length} max={max} /> : null}
+      {/* Short fields show the count only near the limit: a counter under every box is noise. */}
+      {p.field.maxLength !== undefined && !p.readOnly && value.length >= max * 0.8 ? (
+        <Counter count={value.length} max={max} />
+      ) : null}
     </div>
   );
 }
