@@ -9,6 +9,8 @@ const PORT = 4317;
  */
 export default defineConfig({
   testDir: 'e2e',
+  // Under the repository's ignored /test-results, so runs leave no files for git or biome.
+  outputDir: '../../test-results/runtime',
   timeout: 60_000,
   fullyParallel: false,
   reporter: [['list']],
