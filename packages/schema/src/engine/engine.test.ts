@@ -30,6 +30,8 @@ const form: Form = {
         { id: 'item', type: 'barcode', label: L('Item'), required: true },
         { id: 'qty', type: 'number', label: L('Qty') },
         { id: 'price', type: 'number', label: L('Price'), requiredWhen: 'qty > 100' },
+        { id: 'scrap', type: 'number', label: L('Scrap'), default: 0 },
+        { id: 'checked_on', type: 'date', label: L('Checked on'), default: { expr: 'TODAY()' } },
         { id: 'amount', type: 'formula', label: L('Amount'), expression: 'qty * price * discount' },
       ],
     },
@@ -170,7 +172,19 @@ describe('createFormEngine', () => {
     e.set('total', 999);
     expect(e.field('total')?.value).toBe(3);
     e.removeRow('lines', b);
-    expect(e.data().lines).toEqual([{ _id: a, item: 'A', qty: 1, price: 1, amount: 1 }]);
+    expect(e.data().lines).toEqual([
+      { _id: a, item: 'A', qty: 1, price: 1, amount: 1, scrap: 0, checked_on: '2026-11-23' },
+    ]);
+  });
+
+  it("starts a new row from its columns' defaults, literal and computed, unless the caller gives a value", () => {
+    const e = newEngine();
+    e.addRow('lines', { item: 'A', scrap: 2 });
+    e.addRow('lines', { item: 'B' });
+    expect(e.rows('lines').map((r) => [r.values.scrap, r.values.checked_on])).toEqual([
+      [2, '2026-11-23'],
+      [0, '2026-11-23'],
+    ]);
   });
 
   it('gives every stored row an id', () => {

@@ -202,14 +202,16 @@ export function createFormEngine(form: Form, options: EngineOptions = {}): FormE
       rowsOf(id).map((r) => (typeof r._id === 'string' ? r : { ...r, _id: newRowId() })),
     );
   }
+  /** The default of a field, a literal or an expression evaluated now (header scope). */
+  const defaultOf = (m: FieldModel): unknown => {
+    const d = 'default' in m.field ? m.field.default : undefined;
+    if (d === undefined || typeof d !== 'object' || Array.isArray(d)) return d;
+    return evaluateDefault(d.expr, headerCtx);
+  };
   if (!options.data) {
     for (const m of model.header) {
-      const d = 'default' in m.field ? m.field.default : undefined;
-      if (d === undefined) continue;
-      if (typeof d === 'object' && !Array.isArray(d)) {
-        const expr = evaluateDefault(d.expr, headerCtx);
-        if (expr !== undefined) values.set(m.id, expr);
-      } else values.set(m.id, d);
+      const d = defaultOf(m);
+      if (d !== undefined) values.set(m.id, d);
     }
   }
   batch(() => propagate([], true));
@@ -241,7 +243,13 @@ export function createFormEngine(form: Form, options: EngineOptions = {}): FormE
     },
     addRow(subtable, init) {
       const id = newRowId();
-      updateRows(subtable, [...rowsOf(subtable), { ...init, _id: id }]);
+      // A new row starts from its columns' defaults; what the caller passes (a scanned code) wins.
+      const row: Record<string, unknown> = {};
+      for (const c of model.columns.get(subtable) ?? []) {
+        const d = defaultOf(c);
+        if (d !== undefined) row[c.id] = d;
+      }
+      updateRows(subtable, [...rowsOf(subtable), { ...row, ...init, _id: id }]);
       return id;
     },
     removeRow(subtable, rowId) {
