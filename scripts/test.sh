@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The whole test suite, in the order the anchors' CI uses: format + lint, type check, schema drift,
-# unit tests. Run by `pnpm test` (README) and by .ci/run.
+# unit tests (against PGlite and a real PostgreSQL), browser tests. Run by `pnpm test` (README) and
+# by .ci/run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -28,8 +29,9 @@ node -e '
 ' "$report" || true
 rm -f "$report"
 
+step 'Chromium and a CJK font for the browser tests (installed when missing)'
+bash scripts/ensure-browser.sh
+
 step 'runtime in Chromium (Playwright, packages/runtime/e2e; SCREENSHOTS=1 also rewrites docs/screenshots)'
-# Chinese text needs a CJK font; install one when apt can (without it glyphs render as boxes).
-fc-list :lang=zh 2>/dev/null | grep -q . || apt-get install -y fonts-noto-cjk >/dev/null 2>&1 || true
 (cd packages/runtime && npx playwright test) || status=$?
 exit "$status"
