@@ -14,6 +14,7 @@ import { auditRoutes } from './routes/audit.ts';
 import { authRoutes } from './routes/auth.ts';
 import { deviceRoutes } from './routes/devices.ts';
 import { healthRoutes } from './routes/health.ts';
+import { ledgerRoutes } from './routes/ledgers.ts';
 import { meRoutes } from './routes/me.ts';
 import { pageRoutes } from './routes/pages.ts';
 
@@ -32,6 +33,7 @@ export const ROUTE_GROUPS: readonly RouteGroup[] = [
   adminUserRoutes,
   adminRoleRoutes,
   auditRoutes,
+  ledgerRoutes,
 ];
 
 export interface ServerOptions {
