@@ -1,4 +1,5 @@
 import type { AppDefinition } from '@gongfang/schema';
+import type { Client } from './client.ts';
 
 /**
  * A small but complete app for registry tests: a header select with options, a number, a note, a
@@ -76,4 +77,26 @@ export function patrolApp(id = 'patrol'): AppDefinition {
       },
     ],
   } as AppDefinition;
+}
+
+/** Saves a draft over HTTP (the test client has no `put` of its own). */
+export function saveDraft(client: Client, app: string, definition: unknown, revision: number) {
+  return client.request('PUT', `/api/apps/${app}/draft`, { definition, revision });
+}
+
+/** Creates an app from `definition` and publishes it; returns the published version's answer. */
+export async function createAndPublish(client: Client, definition: AppDefinition, note = 'first') {
+  const created = await client.post('/api/apps', { id: definition.id, definition });
+  if (created.status !== 201) throw new Error(`create ${definition.id}: ${JSON.stringify(created.body)}`);
+  const published = await client.post(`/api/apps/${definition.id}/publish`, { note });
+  if (published.status !== 201) throw new Error(`publish ${definition.id}: ${JSON.stringify(published.body)}`);
+  return published.body;
+}
+
+/** A copy of `def` changed by `edit`, as the designer would change a draft. */
+// biome-ignore lint/suspicious/noExplicitAny: tests reach into definitions freely
+export function edited<T>(def: T, edit: (d: any) => void): T {
+  const copy = structuredClone(def);
+  edit(copy);
+  return copy;
 }
