@@ -9,7 +9,13 @@ export function largeDefinition(count: number): AppDefinition {
   while (n < count) {
     const fields: ContentField[] = [];
     for (let i = 0; i < 25 && n < count; i++, n++) fields.push(generatedField(n));
-    sections.push({ id: `s${sections.length}`, type: 'section', label: L(`分组 ${sections.length}`, `Section ${sections.length}`), columns: 2, fields });
+    sections.push({
+      id: `s${sections.length}`,
+      type: 'section',
+      label: L(`分组 ${sections.length}`, `Section ${sections.length}`),
+      columns: 2,
+      fields,
+    });
   }
   return {
     schemaVersion: 3,
@@ -30,7 +36,15 @@ function generatedField(n: number): ContentField {
     case 1:
       return { id, type: 'number', label, min: 0, max: 10000, precision: 2, unit: L('件', 'pcs') };
     case 2:
-      return { id, type: 'select', label, options: [{ value: 'a', label: L('甲', 'A') }, { value: 'b', label: L('乙', 'B') }] };
+      return {
+        id,
+        type: 'select',
+        label,
+        options: [
+          { value: 'a', label: L('甲', 'A') },
+          { value: 'b', label: L('乙', 'B') },
+        ],
+      };
     case 3:
       return { id, type: 'date', label };
     case 4:
@@ -38,9 +52,22 @@ function generatedField(n: number): ContentField {
     case 5:
       return { id, type: 'formula', label, expression: `f${n - 4} * 2 + f${n - 1}`, resultType: 'number' };
     case 6:
-      return { id, type: 'textarea', label, validations: [{ rule: `LEN(f${n}) <= 500`, message: L('太长', 'Too long') }] };
+      return {
+        id,
+        type: 'textarea',
+        label,
+        validations: [{ rule: `LEN(f${n}) <= 500`, message: L('太长', 'Too long') }],
+      };
     default:
-      return { id, type: 'checkbox', label, options: [{ value: 'x', label: L('X', 'X') }, { value: 'y', label: L('Y', 'Y') }] };
+      return {
+        id,
+        type: 'checkbox',
+        label,
+        options: [
+          { value: 'x', label: L('X', 'X') },
+          { value: 'y', label: L('Y', 'Y') },
+        ],
+      };
   }
 }
 
@@ -74,7 +101,12 @@ export function recordForm(): Form {
     { id: 'item', type: 'barcode', label: L('物料', 'Item'), required: true },
     { id: 'batch', type: 'text', label: L('批次', 'Batch'), maxLength: 30 },
     { id: 'qty', type: 'number', label: L('数量', 'Qty'), min: 0, max: 1000000, required: true },
-    { id: 'location', type: 'select', label: L('库位', 'Location'), options: OPTIONS.map((v) => ({ value: v, label: L(v, v) })) },
+    {
+      id: 'location',
+      type: 'select',
+      label: L('库位', 'Location'),
+      options: OPTIONS.map((v) => ({ value: v, label: L(v, v) })),
+    },
     { id: 'note', type: 'text', label: L('备注', 'Note'), maxLength: 100 },
   ];
   fields.push({ id: 'lines', type: 'subtable', label: L('明细', 'Lines'), fields: columns, maxRows: 500 });

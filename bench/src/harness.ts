@@ -35,10 +35,13 @@ export function alternate(pairs: number, ours: () => number, peer: () => number,
   const result: PairResult = { ours: [], peer: [], ratios: [] };
   for (let i = 0; i < pairs; i++) {
     // Swap the order every other pair so neither side always runs on a warmer cache.
-    const [a, b] = i % 2 === 0 ? [ours(), peer()] : (() => {
-      const p = peer();
-      return [ours(), p] as const;
-    })();
+    const [a, b] =
+      i % 2 === 0
+        ? [ours(), peer()]
+        : (() => {
+            const p = peer();
+            return [ours(), p] as const;
+          })();
     result.ours.push(a);
     result.peer.push(b);
     result.ratios.push(a / b);

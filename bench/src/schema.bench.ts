@@ -64,7 +64,10 @@ const scope = new Map<string, Value>([
   ['lines.qty', Array.from({ length: 50 }, (_, i) => i)],
   ['lines.scrap', Array.from({ length: 50 }, (_, i) => i % 3)],
 ]);
-const ctx = { get: (path: readonly string[]) => scope.get(path.join('.')), now: () => new Date('2026-11-23T08:00:00Z') };
+const ctx = {
+  get: (path: readonly string[]) => scope.get(path.join('.')),
+  now: () => new Date('2026-11-23T08:00:00Z'),
+};
 let compiled: ReturnType<typeof compileExpression>[] = [];
 const compileMs = time(() => {
   compiled = sources.map((s) => compileExpression(s));

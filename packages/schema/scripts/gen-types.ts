@@ -57,9 +57,11 @@ function dedupe(ts: string): string {
     }
     kept.push(line);
   }
-  return kept.join('\n').replace(/\b([A-Z][A-Za-z]*?)\d+\b/g, (name, base: string) =>
-    ts.includes(`export interface ${base} {`) ? base : name,
-  );
+  return kept
+    .join('\n')
+    .replace(/\b([A-Z][A-Za-z]*?)\d+\b/g, (name, base: string) =>
+      ts.includes(`export interface ${base} {`) ? base : name,
+    );
 }
 
 async function generate(name: string): Promise<string> {
@@ -92,7 +94,9 @@ function importShared(ts: string, base: string): string {
     }
     kept.push(lines[i] ?? '');
   }
-  const body = kept.join('\n').replace(/\b([A-Z][A-Za-z]*?)\d+\b/g, (name, base: string) => (shared.includes(base) ? base : name));
+  const body = kept
+    .join('\n')
+    .replace(/\b([A-Z][A-Za-z]*?)\d+\b/g, (name, base: string) => (shared.includes(base) ? base : name));
   return `import type { ${shared.join(', ')} } from './types.ts';\n${body}`;
 }
 
