@@ -10,6 +10,7 @@ import { installJsonParser } from './http/json.ts';
 import { installValidation } from './http/validation.ts';
 import { adminRoleRoutes } from './routes/adminRoles.ts';
 import { adminUserRoutes } from './routes/adminUsers.ts';
+import { appRoutes } from './routes/apps.ts';
 import { auditRoutes } from './routes/audit.ts';
 import { authRoutes } from './routes/auth.ts';
 import { deviceRoutes } from './routes/devices.ts';
@@ -17,6 +18,7 @@ import { healthRoutes } from './routes/health.ts';
 import { ledgerRoutes } from './routes/ledgers.ts';
 import { meRoutes } from './routes/me.ts';
 import { pageRoutes } from './routes/pages.ts';
+import { templateRoutes } from './routes/templates.ts';
 
 /** Default JSON body limit; a route that needs more (sync push, imports) sets its own `bodyLimit`. */
 export const BODY_LIMIT = 1024 * 1024;
@@ -33,6 +35,8 @@ export const ROUTE_GROUPS: readonly RouteGroup[] = [
   adminUserRoutes,
   adminRoleRoutes,
   auditRoutes,
+  appRoutes,
+  templateRoutes,
   ledgerRoutes,
 ];
 
