@@ -17,7 +17,10 @@ import { deviceRoutes } from './routes/devices.ts';
 import { healthRoutes } from './routes/health.ts';
 import { ledgerRoutes } from './routes/ledgers.ts';
 import { meRoutes } from './routes/me.ts';
+import { notificationRoutes } from './routes/notifications.ts';
 import { pageRoutes } from './routes/pages.ts';
+import { viewRoutes } from './routes/views.ts';
+import { webhookRoutes } from './routes/webhooks.ts';
 import { templateRoutes } from './routes/templates.ts';
 
 /** Default JSON body limit; a route that needs more (sync push, imports) sets its own `bodyLimit`. */
@@ -38,6 +41,9 @@ export const ROUTE_GROUPS: readonly RouteGroup[] = [
   appRoutes,
   templateRoutes,
   ledgerRoutes,
+  webhookRoutes,
+  notificationRoutes,
+  viewRoutes,
 ];
 
 export interface ServerOptions {
