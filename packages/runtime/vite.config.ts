@@ -1,28 +1,20 @@
+import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
-import type { Plugin } from 'vite';
 import { defineProject } from 'vitest/config';
+import { serviceWorker } from './build/serviceWorker.ts';
 
-/**
- * @gongfang/schema's modules have no side effects, but its package.json does not say so; without
- * this the 380 KB ahead-of-time definition validator (which the runtime never calls) lands in the
- * first-screen bundle. (Asked of packages/schema: add `"sideEffects": false`.)
- */
-function schemaWithoutSideEffects(): Plugin {
-  return {
-    name: 'gongfang-schema-side-effect-free',
-    transform(_code, id) {
-      if (/[\\/]packages[\\/]schema[\\/]src[\\/]/.test(id)) return { code: _code, moduleSideEffects: false, map: null };
-      return undefined;
-    },
-  };
-}
+const page = (name: string) => fileURLToPath(new URL(name, import.meta.url));
 
-// One config for the preview page (`vite`, `vite build`) and the component tests (`vitest --project runtime`).
+// One config for the app (index.html, served by the server at /app/), the preview page
+// (preview.html), and the component tests (`vitest --project runtime`).
 export default defineProject({
-  plugins: [react(), schemaWithoutSideEffects()],
+  base: '/app/',
+  plugins: [react(), serviceWorker()],
   build: {
     target: 'es2022',
     chunkSizeWarningLimit: 500,
+    manifest: true,
+    rollupOptions: { input: { index: page('index.html'), preview: page('preview.html') } },
   },
   test: {
     name: 'runtime',

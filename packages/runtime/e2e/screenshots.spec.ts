@@ -16,7 +16,7 @@ for (const f of FORMS) {
       // The browser locale decides how native date inputs read (2025/3/1 vs 3/1/2025).
       const context = await browser.newContext({ ...info.project.use, locale: lang });
       const page = await context.newPage();
-      await page.goto(`/?app=${f.app}&form=${f.form}&lang=${lang}`);
+      await page.goto(`/app/preview.html?app=${f.app}&form=${f.form}&lang=${lang}`);
       await expect(page.locator('form.gf-form')).toBeVisible();
       await page.evaluate(() => document.fonts.ready);
       // The submit bar and the page bar stick to the viewport; in a full-page picture they stay put.

@@ -3,7 +3,7 @@ import { expect, test } from '@playwright/test';
 // Smoke test of the preview page in real Chromium: a stock-in with three lines (one typed, two
 // from a keyboard-wedge scanner, one of them scanned twice), the totals, then a clean submit.
 test('fill a stock-in with three lines and see the total', async ({ page }, info) => {
-  await page.goto('/?app=inventory&form=stock_in&lang=en');
+  await page.goto('/app/preview.html?app=inventory&form=stock_in&lang=en');
   await page.getByLabel('Receipt no.').fill('RK-20250301-001');
   await page.getByLabel('Supplier').fill('Ningbo Precision Bearings');
 
@@ -46,7 +46,7 @@ test('fill a stock-in with three lines and see the total', async ({ page }, info
 });
 
 test('submit with missing fields shows the summary and jumps to the field', async ({ page }) => {
-  await page.goto('/?app=inventory&form=stock_in&lang=zh-CN');
+  await page.goto('/app/preview.html?app=inventory&form=stock_in&lang=zh-CN');
   await page.getByRole('button', { name: '提交' }).click();
   const summary = page.locator('.gf-summary');
   await expect(summary.getByRole('heading')).toBeFocused();

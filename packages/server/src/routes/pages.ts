@@ -1,4 +1,10 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
+import { serveBuiltApp } from '../http/static.ts';
+
+/** The runtime's vite build (`pnpm start` builds it when missing or stale). */
+const RUNTIME_DIST = fileURLToPath(new URL('../../../runtime/dist/', import.meta.url));
 
 /**
  * Placeholders for the runtime (/app/) and designer (/designer/) until their builds exist; whoever
@@ -25,7 +31,13 @@ const PAGES = [
 ];
 
 export async function pageRoutes(app: FastifyInstance): Promise<void> {
+  const runtimeBuilt = existsSync(`${RUNTIME_DIST}index.html`);
+  if (runtimeBuilt) serveBuiltApp(app, '/app/', RUNTIME_DIST);
   for (const page of PAGES) {
+    if (runtimeBuilt && page.path === '/app/') {
+      app.get('/app', { schema: { hide: true } }, async (_request, reply) => reply.redirect('/app/'));
+      continue;
+    }
     app.get(page.path, { schema: { hide: true } }, async (_request, reply) =>
       reply.type('text/html; charset=utf-8').send(page.html),
     );

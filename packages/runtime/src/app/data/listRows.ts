@@ -1,0 +1,100 @@
+import type { StoredRecord } from '@gongfang/offline';
+import type { ListView } from '@gongfang/schema';
+
+type ViewFilter = NonNullable<ListView['filters']>[number];
+type SortKey = NonNullable<ListView['sort']>[number];
+
+import { api } from './api.ts';
+import { getServices } from './services.ts';
+
+export interface ListRow {
+  id: string;
+  values: Record<string, unknown>;
+}
+
+/** A device record as a view row: its data plus the `$` record properties. */
+export function rowOf(r: StoredRecord): ListRow {
+  const wf = r.extras?.workflow as { status?: string } | undefined;
+  return {
+    id: r.id,
+    values: {
+      ...r.envelope.data,
+      $id: r.id,
+      $status: wf?.status ?? (r.status === 'synced' ? 'none' : r.status),
+      $createdAt: r.envelope.createdAt,
+      $createdBy: r.envelope.createdBy,
+      $updatedAt: r.envelope.updatedAt,
+      $version: r.envelope.version,
+    },
+  };
+}
+
+interface ServerRows {
+  rows: ({ id?: string; $id?: string; values?: Record<string, unknown> } & Record<string, unknown>)[];
+}
+
+/**
+ * The view's rows: the server's (GET /api/apps/:app/views/:view) when it answers, else the records
+ * on this tablet. `fromDevice` tells the screen which one it shows.
+ */
+export async function loadListRows(app: string, view: ListView): Promise<{ rows: ListRow[]; fromDevice: boolean }> {
+  try {
+    const answer = await api<ServerRows | ServerRows['rows']>(
+      `/api/apps/${encodeURIComponent(app)}/views/${encodeURIComponent(view.id)}?limit=10000`,
+    );
+    const list = Array.isArray(answer) ? answer : answer.rows;
+    if (!Array.isArray(list)) throw new Error('unexpected answer');
+    return {
+      rows: list.map((r) => {
+        const values = r.values ?? r;
+        return { id: String(r.id ?? r.$id ?? values.$id ?? ''), values };
+      }),
+      fromDevice: false,
+    };
+  } catch {
+    const { store } = getServices();
+    const records = await store.newestRecords(app, view.form, 100_000);
+    return {
+      rows: records.map(rowOf).filter((r) => (view.filters ?? []).every((f) => passes(f, r.values))),
+      fromDevice: true,
+    };
+  }
+}
+
+export function passes(f: ViewFilter, values: Record<string, unknown>): boolean {
+  const v = values[f.field];
+  const blank = v === undefined || v === null || v === '';
+  switch (f.op) {
+    case 'blank':
+      return blank;
+    case 'notBlank':
+      return !blank;
+    case 'eq':
+      return v === f.value;
+    case 'ne':
+      return v !== f.value;
+    case 'in':
+      return Array.isArray(f.value) && f.value.includes(v as string);
+    case 'contains':
+      return String(v ?? '').includes(String(f.value ?? ''));
+    default: {
+      if (blank) return false;
+      const a = v as number | string;
+      const b = f.value as number | string;
+      return f.op === 'lt' ? a < b : f.op === 'lte' ? a <= b : f.op === 'gt' ? a > b : a >= b;
+    }
+  }
+}
+
+export function compareBy(sort: readonly SortKey[]): (a: ListRow, b: ListRow) => number {
+  return (a, b) => {
+    for (const key of sort) {
+      const x = a.values[key.field];
+      const y = b.values[key.field];
+      if (x === y) continue;
+      const order = x === undefined || x === null ? 1 : y === undefined || y === null ? -1 : x < y ? -1 : 1;
+      return key.direction === 'desc' ? -order : order;
+    }
+    return 0;
+  };
+}

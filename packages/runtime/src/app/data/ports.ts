@@ -1,0 +1,73 @@
+import type { OfflineStore } from '@gongfang/offline';
+import type { LocalizedText } from '@gongfang/schema';
+import type { AttachmentStore, FileRef } from '../../ports/attachments.ts';
+import type { Directory, Member } from '../../ports/directory.ts';
+import type { RecordSource } from '../../ports/records.ts';
+import { localizeName } from './names.ts';
+
+/** Photos and signatures go to IndexedDB at once; ones filled elsewhere come from the server. */
+export function offlineAttachments(store: OfflineStore): AttachmentStore {
+  return {
+    async put(blob, name): Promise<FileRef> {
+      const stored = await store.storeAttachment(blob);
+      if (stored.error) throw stored.error;
+      return { id: stored.sha256, name, type: blob.type || 'application/octet-stream', size: blob.size };
+    },
+    async get(id) {
+      const row = await store.getAttachment(id);
+      if (row?.blob) return row.blob;
+      try {
+        const response = await fetch(`/api/attachments/${id}`, { credentials: 'same-origin' });
+        return response.ok ? await response.blob() : undefined;
+      } catch {
+        return undefined;
+      }
+    },
+  };
+}
+
+/** Other forms' records of one app, from the device (reference fields and `optionsFrom`). */
+export function offlineRecords(store: OfflineStore, app: string): RecordSource {
+  return {
+    async list(formId) {
+      const rows = await store.newestRecords(app, formId, 2000);
+      return rows.map((r) => ({ id: r.id, data: r.envelope.data }));
+    },
+  };
+}
+
+interface DirectoryAnswer {
+  members: { id?: string; name: string; displayName?: Record<string, string>; roles?: string[]; detail?: string }[];
+}
+
+const DIRECTORY_KEY = 'gf.directory';
+
+/**
+ * The people member pickers offer: the server's directory when it has one (cached for offline
+ * use), otherwise everyone who has signed in on this tablet.
+ */
+export async function loadDirectory(
+  lang: string,
+  known: readonly { id: string; displayName: LocalizedText; roles?: string[] }[],
+): Promise<Directory> {
+  let answer: DirectoryAnswer | undefined;
+  try {
+    const response = await fetch('/api/directory', { credentials: 'same-origin' });
+    if (response.ok) {
+      answer = (await response.json()) as DirectoryAnswer;
+      localStorage.setItem(DIRECTORY_KEY, JSON.stringify(answer));
+    }
+  } catch {
+    // Offline: the cached copy below.
+  }
+  answer ??= JSON.parse(localStorage.getItem(DIRECTORY_KEY) ?? 'null') ?? undefined;
+  const members: Member[] = answer
+    ? answer.members.map((m) => ({
+        id: m.name,
+        name: localizeName(m.displayName, lang, m.name),
+        roles: m.roles ?? [],
+        ...(m.detail ? { detail: m.detail } : {}),
+      }))
+    : known.map((k) => ({ id: k.id, name: localizeName(k.displayName, lang, k.id), roles: k.roles ?? [] }));
+  return { members };
+}

@@ -1,0 +1,29 @@
+import { OfflineStore, requestPersistentStorage, SyncClient, uuidv7 } from '@gongfang/offline';
+
+/** This tablet's id: made once, kept in localStorage, stamped on every record filled here. */
+function deviceId(): string {
+  const key = 'gf.deviceId';
+  let id = localStorage.getItem(key);
+  if (!id) {
+    id = uuidv7();
+    localStorage.setItem(key, id);
+  }
+  return id;
+}
+
+export interface Services {
+  store: OfflineStore;
+  sync: SyncClient;
+}
+
+let services: Services | undefined;
+
+/** One store and one sync client per page, against the server that served the page. */
+export function getServices(): Services {
+  if (services) return services;
+  const store = new OfflineStore({ name: `gongfang-${location.host}`, deviceId: deviceId() });
+  const sync = new SyncClient({ store, transport: { baseUrl: '' } });
+  void requestPersistentStorage().then((answer) => sync.status.update({ persisted: answer === 'granted' }));
+  services = { store, sync };
+  return services;
+}
