@@ -23,7 +23,7 @@ export function serviceWorker(entryHtml = 'index.html'): Plugin {
     },
     generateBundle(_options, bundle: OutputBundle) {
       const chunks = Object.values(bundle).filter((f): f is OutputChunk => f.type === 'chunk');
-      const entry = chunks.find((c) => c.isEntry && c.facadeModuleId?.endsWith('/src/app/main.tsx'));
+      const entry = chunks.find((c) => c.isEntry && c.facadeModuleId?.endsWith(`/${entryHtml}`));
       if (!entry) return;
       const files = new Set<string>([entryHtml, 'manifest.webmanifest', 'icon.svg']);
       const visit = (name: string) => {

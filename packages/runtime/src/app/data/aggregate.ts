@@ -109,6 +109,13 @@ export async function loadAggregate(
 function normalize(view: AggregateView): (row: AggregateRow | Record<string, unknown>) => AggregateRow {
   return (row) => {
     if ('key' in row && 'values' in row && typeof row.key === 'object') return row as AggregateRow;
+    if ('keys' in row && 'values' in row && typeof row.keys === 'object' && row.keys) {
+      const keys = row.keys as Record<string, string | null>;
+      return {
+        key: Object.fromEntries(Object.entries(keys).map(([k, v]) => [k, v ?? ''])),
+        values: row.values as Record<string, number | null>,
+      };
+    }
     const flat = row as Record<string, unknown>;
     const key: Record<string, string> = {};
     for (const g of view.groupBy) key[g.key] = String(flat[g.key] ?? '');

@@ -30,7 +30,25 @@ export function rowOf(r: StoredRecord): ListRow {
 }
 
 interface ServerRows {
-  rows: ({ id?: string; $id?: string; values?: Record<string, unknown> } & Record<string, unknown>)[];
+  rows: { id: string; values: Record<string, unknown> }[];
+  next?: string | null;
+}
+
+/** Pages of 500 (the server's maximum), up to 20,000 rows. */
+async function serverRows(app: string, view: string): Promise<ListRow[]> {
+  const rows: ListRow[] = [];
+  let cursor: string | undefined;
+  for (let page = 0; page < 40; page++) {
+    const query = new URLSearchParams({ limit: '500', ...(cursor ? { cursor } : {}) });
+    const answer = await api<ServerRows>(
+      `/api/apps/${encodeURIComponent(app)}/views/${encodeURIComponent(view)}?${query}`,
+    );
+    if (!Array.isArray(answer.rows)) throw new Error('unexpected answer');
+    rows.push(...answer.rows);
+    if (!answer.next) break;
+    cursor = answer.next;
+  }
+  return rows;
 }
 
 /**
@@ -39,18 +57,7 @@ interface ServerRows {
  */
 export async function loadListRows(app: string, view: ListView): Promise<{ rows: ListRow[]; fromDevice: boolean }> {
   try {
-    const answer = await api<ServerRows | ServerRows['rows']>(
-      `/api/apps/${encodeURIComponent(app)}/views/${encodeURIComponent(view.id)}?limit=10000`,
-    );
-    const list = Array.isArray(answer) ? answer : answer.rows;
-    if (!Array.isArray(list)) throw new Error('unexpected answer');
-    return {
-      rows: list.map((r) => {
-        const values = r.values ?? r;
-        return { id: String(r.id ?? r.$id ?? values.$id ?? ''), values };
-      }),
-      fromDevice: false,
-    };
+    return { rows: await serverRows(app, view.id), fromDevice: false };
   } catch {
     const { store } = getServices();
     const records = await store.newestRecords(app, view.form, 100_000);

@@ -1,6 +1,7 @@
 import type { LocalizedText } from '@gongfang/schema';
 import { useSyncExternalStore } from 'react';
 import { api, isNetworkError } from './api.ts';
+import { refreshApps } from './appsRefresh.ts';
 import { getServices } from './services.ts';
 
 /** Who is signed in on this tablet, as /api/me said last time (kept so the app opens offline). */
@@ -45,6 +46,7 @@ function set(next: Operator | null): void {
     localStorage.setItem(KEY, JSON.stringify(next));
     rememberOperator(next);
     store.signIn(next.id);
+    void refreshApps();
     void sync.syncNow();
   } else {
     localStorage.removeItem(KEY);

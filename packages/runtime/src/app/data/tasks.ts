@@ -13,7 +13,7 @@ export async function openTasks(user: string): Promise<{ tasks: Task[]; fromDevi
   try {
     const answer = await api<Task[] | { tasks: Task[] }>('/api/tasks');
     const tasks = Array.isArray(answer) ? answer : answer.tasks;
-    return { tasks: tasks.filter((t) => t.status === 'open'), fromDevice: false };
+    return { tasks: tasks.filter((t) => (t.status ?? 'open') === 'open'), fromDevice: false };
   } catch {
     const rows = await getServices().store.tasks();
     const tasks = rows.map((r) => unwrap(r.data)).filter((t): t is Task => t !== undefined);
