@@ -54,6 +54,13 @@ describe.each(DB_KINDS)('the start command on %s', (kind) => {
       await admin.login('wang.fang', 'demo', 'demo1234');
       const me = (await admin.get('/api/me')).body;
       expect(me.org.name['zh-CN']).toBe('示范工厂');
+      // seedApps published the example apps; an operator sees those that name the operator role.
+      expect(first.output()).toMatch(/example apps published: inventory, quality_inspection, shift_handover/);
+      const apps = (await admin.get('/api/apps')).body.apps.map((a: { id: string }) => a.id);
+      expect(apps).toEqual(['inventory', 'quality_inspection', 'shift_handover']);
+      const operator = new Client(first.base);
+      await operator.login('liu.yang', 'demo', 'demo1234');
+      expect((await operator.get('/api/apps')).body.apps.map((a: { id: string }) => a.id)).toContain('inventory');
       const users = (await admin.get('/api/admin/users')).body.users as {
         id: string;
         name: string;
