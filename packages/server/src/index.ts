@@ -25,6 +25,10 @@ export { openDb } from './db/open.ts';
 export { openPglite } from './db/pglite.ts';
 export { openPostgres } from './db/postgres.ts';
 export { ApiError, apiError, errorBodySchema } from './http/errors.ts';
+export { DESIGNER_ROLES, isDesigner, mayUseApp, TEMPLATE_PUBLISHER_ROLES } from './registry/access.ts';
+export { type DiffEntry, type DiffKind, diffDefinitions } from './registry/diff.ts';
+export { type PublishedVersion, publishVersion } from './registry/publish.ts';
+export type { FieldMapping, StrandedField } from './registry/stranded.ts';
 export { seedApps } from './seed/apps.ts';
 export {
   BUILT_IN_SEED,
@@ -35,3 +39,4 @@ export {
   seedDemoIfEmpty,
   seedOrganization,
 } from './seed/demo.ts';
+export { type MergeConflict, type MergeResult, mergeDefinitions, type Side } from './templates/merge.ts';
