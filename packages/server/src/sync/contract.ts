@@ -19,6 +19,9 @@ function localize(node: unknown): unknown {
     if (key === '$schema' || key === '$id' || key === 'discriminator') continue;
     out[key] = key === '$ref' && value === 'record.schema.json' ? '#/$defs/RecordEnvelope' : localize(value);
   }
+  // Open objects say so: the answer serializer would otherwise drop every property of e.g. a
+  // Change's `data` (for validation, a missing `additionalProperties` already means "any").
+  if (out.type === 'object' && !('additionalProperties' in out)) out.additionalProperties = true;
   return out;
 }
 
