@@ -11,21 +11,18 @@ import { installValidation } from './http/validation.ts';
 import { adminRoleRoutes } from './routes/adminRoles.ts';
 import { adminUserRoutes } from './routes/adminUsers.ts';
 import { appRoutes } from './routes/apps.ts';
-import { attachmentRoutes } from './routes/attachments.ts';
 import { auditRoutes } from './routes/audit.ts';
 import { authRoutes } from './routes/auth.ts';
 import { deviceRoutes } from './routes/devices.ts';
+import { exportRoutes } from './routes/export.ts';
 import { healthRoutes } from './routes/health.ts';
 import { ledgerRoutes } from './routes/ledgers.ts';
 import { meRoutes } from './routes/me.ts';
 import { notificationRoutes } from './routes/notifications.ts';
 import { pageRoutes } from './routes/pages.ts';
-import { recordRoutes } from './routes/records.ts';
-import { syncRoutes } from './routes/sync.ts';
-import { taskRoutes } from './routes/tasks.ts';
-import { templateRoutes } from './routes/templates.ts';
 import { viewRoutes } from './routes/views.ts';
 import { webhookRoutes } from './routes/webhooks.ts';
+import { templateRoutes } from './routes/templates.ts';
 
 /** Default JSON body limit; a route that needs more (sync push, imports) sets its own `bodyLimit`. */
 export const BODY_LIMIT = 1024 * 1024;
@@ -44,14 +41,11 @@ export const ROUTE_GROUPS: readonly RouteGroup[] = [
   auditRoutes,
   appRoutes,
   templateRoutes,
-  syncRoutes,
-  recordRoutes,
-  taskRoutes,
-  attachmentRoutes,
   ledgerRoutes,
   webhookRoutes,
   notificationRoutes,
   viewRoutes,
+  exportRoutes,
 ];
 
 export interface ServerOptions {
