@@ -5,6 +5,7 @@ import { errorResponses, uuid } from '../http/schemas.ts';
 import { assertAnyRole, currentApp, findLedger, ledgerReaders } from '../ledger/apps.ts';
 import { listBalances } from '../ledger/balances.ts';
 import { listExceptions, resolveException } from '../ledger/exceptions.ts';
+import { installLedgerHooks } from '../ledger/hooks.ts';
 
 const id = { type: 'string', pattern: '^[a-z][a-z0-9_]{0,63}$' } as const;
 const numbers = { type: 'object', additionalProperties: { type: 'number' } } as const;
@@ -44,6 +45,7 @@ interface BalancesQuery {
 }
 
 export async function ledgerRoutes(app: FastifyInstance, ctx: ServerContext): Promise<void> {
+  installLedgerHooks();
   app.get<{ Params: { app: string; ledger: string }; Querystring: BalancesQuery }>(
     '/api/ledgers/:app/:ledger/balances',
     {

@@ -3,6 +3,7 @@ import { requireRole, signedIn } from '../auth/sessions.ts';
 import type { ServerContext } from '../context.ts';
 import { errorResponses, uuid } from '../http/schemas.ts';
 import { WEBHOOK_EVENTS } from '../notify/events.ts';
+import { installNotifyHooks } from '../notify/hooks.ts';
 import {
   createWebhook,
   deleteWebhook,
@@ -55,6 +56,7 @@ const delivery = {
 const idParams = { type: 'object', required: ['id'], properties: { id: uuid } } as const;
 
 export async function webhookRoutes(app: FastifyInstance, ctx: ServerContext): Promise<void> {
+  installNotifyHooks();
   const admin = requireRole('it_admin');
   const actorOf = (request: Parameters<typeof signedIn>[0]) => {
     const auth = signedIn(request);
