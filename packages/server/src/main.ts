@@ -7,6 +7,7 @@ import { localize } from '@gongfang/schema';
 import { buildServer } from './app.ts';
 import { readConfig } from './config.ts';
 import { migrate } from './db/migrate.ts';
+import { startWebhookWorker } from './notify/worker.ts';
 import { openDb } from './db/open.ts';
 import { seedApps } from './seed/apps.ts';
 import { DEMO_ORG, DEMO_PASSWORD, type DemoSeed, EXAMPLES_DIR, seedDemoIfEmpty } from './seed/demo.ts';
@@ -38,6 +39,8 @@ async function main(): Promise<void> {
   }
   const app = await buildServer({ db, logger: { level: config.logLevel }, trustProxy: config.trustProxy });
   await app.listen({ port: config.port, host: config.host });
+  // Delivers queued webhooks; several processes may each run one (claims use SKIP LOCKED).
+  const webhooks = startWebhookWorker(db, { onError: (error) => app.log.error({ err: error }, 'webhook worker') });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const base = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
@@ -55,6 +58,7 @@ async function main(): Promise<void> {
     closing = true;
     console.log(`${signal}: closing`);
     await app.close();
+    await webhooks.stop();
     await db.close();
     process.exit(0);
   };
