@@ -64,7 +64,7 @@ export const FIELD_TYPE_INFO: Readonly<Record<FieldType, FieldTypeInfo>> = {
   location: info('location', '定位', 'Location', 'device'),
   formula: info('formula', '计算公式', 'Formula', 'advanced', () => ({ expression: '0' })),
   reference: info('reference', '关联记录', 'Record link', 'advanced', () => ({ form: 'form_1', displayField: 'id' })),
-  subtable: info('subtable', '子表（明细）', 'Sub-table (lines)', 'layout', () => ({
+  subtable: info('subtable', '明细子表', 'Sub-table', 'layout', () => ({
     fields: [{ id: 'item', type: 'text', label: { 'zh-CN': '名称', en: 'Name' } }],
   })),
   section: info('section', '分组', 'Section', 'layout', () => ({ columns: 2, fields: [] })),

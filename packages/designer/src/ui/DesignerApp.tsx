@@ -1,0 +1,49 @@
+import { useEffect } from 'react';
+import type { DraftClient } from '../client/draftClient.ts';
+import { useAutosave } from '../client/useAutosave.ts';
+import type { Designer } from '../store/Designer.ts';
+import { DesignerContext, useDesignerState, useT } from './DesignerContext.tsx';
+import { FormDesigner } from './form/FormDesigner.tsx';
+import { ProblemsPanel } from './ProblemsPanel.tsx';
+import { PreviewPane } from './preview/PreviewPane.tsx';
+import { TopBar } from './TopBar.tsx';
+import { useShortcuts } from './useShortcuts.ts';
+
+export interface DesignerAppProps {
+  designer: Designer;
+  /** Where drafts are saved; without one the draft stays in this page. */
+  client?: DraftClient;
+}
+
+/** The whole designer: top bar with tabs, the tab's workspace, problems and the preview. */
+export function DesignerApp({ designer, client }: DesignerAppProps) {
+  return (
+    <DesignerContext.Provider value={designer}>
+      <Shell designer={designer} client={client} />
+    </DesignerContext.Provider>
+  );
+}
+
+function Shell({ designer, client }: DesignerAppProps) {
+  const t = useT();
+  const tab = useDesignerState((s) => s.ui.tab);
+  const lang = useDesignerState((s) => s.ui.lang);
+  const preview = useDesignerState((s) => s.ui.panels.preview);
+  useShortcuts(designer);
+  const saveStatus = useAutosave(designer, client);
+  useEffect(() => {
+    document.documentElement.lang = lang;
+  }, [lang]);
+  return (
+    <div className={`dz-app${preview ? ' with-preview' : ''}`} lang={lang}>
+      <TopBar saveStatus={saveStatus} />
+      <div className="dz-workspace">
+        <div className="dz-main">
+          {tab === 'form' ? <FormDesigner /> : <p className="dz-later">{t('laterPart')}</p>}
+          <ProblemsPanel />
+        </div>
+        {preview ? <PreviewPane /> : null}
+      </div>
+    </div>
+  );
+}

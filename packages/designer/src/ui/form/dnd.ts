@@ -1,0 +1,102 @@
+// Drag-and-drop rules of the form canvas: what may be dropped where, and where a drop lands.
+import { type Active, type CollisionDetection, closestCenter, type Over, pointerWithin } from '@dnd-kit/core';
+import type { Form } from '@gongfang/schema';
+import type { FieldType } from '../../store/fieldTypes.ts';
+import { accepts, indexOf, type Place } from '../../store/tree.ts';
+
+export type Kind = 'root' | 'section' | 'subtable';
+
+/** What each draggable and droppable carries in `data`. */
+export type DragData =
+  | { kind: 'palette'; type: FieldType; label: string }
+  | { kind: 'field'; key: string; type: FieldType; label: string; container: string; containerKind: Kind }
+  | { kind: 'container'; key: string; containerKind: Kind; label: string }
+  | { kind: 'trash' };
+
+export const fieldDndId = (key: string) => `field:${key}`;
+export const containerDndId = (key: string) => `container:${key}`;
+export const paletteDndId = (type: string) => `palette:${type}`;
+export const TRASH_ID = 'trash';
+
+function dataOf(x: { data: { current?: unknown } } | null | undefined): DragData | undefined {
+  return x?.data.current as DragData | undefined;
+}
+
+/** Whether `target` is `key` itself or sits inside it (a section's children, a sub-table's columns). */
+function within(form: Form, target: string, key: string): boolean {
+  let at: string | undefined = target;
+  const index = indexOf(form);
+  while (at !== undefined && at !== '') {
+    if (at === key) return true;
+    at = index.get(at)?.container;
+  }
+  return false;
+}
+
+function allowed(form: Form, active: DragData | undefined, target: DragData | undefined): boolean {
+  if (!active || !target || active.kind === 'container' || active.kind === 'trash') return false;
+  if (target.kind === 'trash') return active.kind === 'field';
+  if (target.kind === 'palette') return false;
+  const own = active.kind === 'field' ? active.key : undefined;
+  if (target.kind === 'container') {
+    return accepts(target.containerKind, active.type) && !(own && within(form, target.key, own));
+  }
+  if (own && target.key !== own && within(form, target.key, own)) return false;
+  return accepts(target.containerKind, active.type);
+}
+
+/**
+ * Pointer drags: the innermost droppable under the pointer that takes the dragged field (a field
+ * in a section beats the section). Keyboard drags: the closest such droppable.
+ */
+export function collisionFor(getForm: () => Form): CollisionDetection {
+  return (args) => {
+    const form = getForm();
+    const active = dataOf(args.active);
+    const droppableContainers = args.droppableContainers.filter((c) => allowed(form, active, dataOf(c)));
+    if (args.pointerCoordinates) {
+      const hits = pointerWithin({ ...args, droppableContainers });
+      if (hits.length === 0) return [];
+      const area = (id: string | number) => {
+        const r = args.droppableRects.get(id);
+        return r ? r.width * r.height : Number.POSITIVE_INFINITY;
+      };
+      return [hits.reduce((best, h) => (area(h.id) < area(best.id) ? h : best))];
+    }
+    return closestCenter({ ...args, droppableContainers });
+  };
+}
+
+/** Where a drop lands: a place in a container, the trash, or nowhere. */
+export function dropPlace(form: Form, active: Active, over: Over | null): Place | 'trash' | undefined {
+  const target = dataOf(over);
+  const source = dataOf(active);
+  if (!target || !source) return undefined;
+  if (target.kind === 'trash') return 'trash';
+  if (target.kind === 'container') {
+    const list =
+      target.key === ''
+        ? form.fields
+        : ((indexOf(form).get(target.key)?.field as { fields?: unknown[] })?.fields ?? []);
+    return { container: target.key, index: list.length };
+  }
+  if (target.kind !== 'field') return undefined;
+  const loc = indexOf(form).get(target.key);
+  if (!loc) return undefined;
+  if (source.kind === 'field' && source.container === loc.container) {
+    const from = indexOf(form).get(source.key)?.index ?? 0;
+    // Sortable semantics: the dragged field takes the place of the one it is over.
+    return { container: loc.container, index: loc.index > from ? loc.index + 1 : loc.index };
+  }
+  const dragged = active.rect.current.translated;
+  const rect = over?.rect;
+  const after =
+    dragged && rect
+      ? target.containerKind === 'subtable'
+        ? dragged.left + dragged.width / 2 > rect.left + rect.width / 2
+        : dragged.top + dragged.height / 2 > rect.top + rect.height / 2
+      : false;
+  return { container: loc.container, index: loc.index + (after ? 1 : 0) };
+}
+
+export { dataOf };
