@@ -90,7 +90,11 @@ function RecordForm({ recordId, app, form, data, baseRevision }: Loaded & { reco
       <header className="app-page-head">
         <h1>{text(form.name, form.id)}</h1>
         <p className="app-muted" aria-live="polite">
-          {saved.savedAt ? t('draftSaved', { time: formatTime(saved.savedAt, lang) }) : ''}
+          {saved.pending
+            ? t('draftSaving')
+            : saved.savedAt
+              ? t('draftSaved', { time: formatTime(saved.savedAt, lang) })
+              : ''}
         </p>
       </header>
       {form.description ? <p className="app-muted">{text(form.description)}</p> : null}

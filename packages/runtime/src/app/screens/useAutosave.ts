@@ -14,6 +14,8 @@ export function useAutosave(
   target: Omit<DraftInput, 'data' | 'baseRevision'> & { baseRevision: number | undefined },
 ) {
   const [savedAt, setSavedAt] = useState<number | undefined>(undefined);
+  // True from the first change until it is on disk: the screen says "saving…" meanwhile.
+  const [pending, setPending] = useState(false);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const dirty = useRef(false);
   const { recordId, app, form, version, baseRevision } = target;
@@ -33,6 +35,7 @@ export function useAutosave(
         data: engine.data(),
         ...(baseRevision === undefined ? {} : { baseRevision }),
       });
+      if (!dirty.current) setPending(false);
       setSavedAt(Date.now());
     };
     return {
@@ -42,6 +45,7 @@ export function useAutosave(
         await store.flushDrafts();
       },
       schedule: () => {
+        if (!dirty.current) setPending(true);
         dirty.current = true;
         if (timer.current !== undefined) clearTimeout(timer.current);
         timer.current = setTimeout(() => void save(), DEBOUNCE_MS);
@@ -62,5 +66,5 @@ export function useAutosave(
     };
   }, [engine, api]);
 
-  return { savedAt, flush: api.flush };
+  return { savedAt, pending, flush: api.flush };
 }
