@@ -61,6 +61,12 @@ describe.each(DB_KINDS)('templates: publish, make apps, upgrade with a three-way
     expect((await beta.get('/api/templates')).body.templates).toEqual([]);
     expect((await beta.get('/api/templates/patrol/versions/1')).status).toBe(404);
     expect((await beta.post('/api/apps', { id: 'x', fromTemplate: { id: 'patrol', version: 1 } })).status).toBe(404);
+    const both = await admin.post('/api/apps', {
+      id: 'x',
+      definition: patrolApp('x'),
+      fromTemplate: { id: 'patrol', version: 1 },
+    });
+    expect(both.body.code).toBe('ambiguous-source');
   });
 
   test('an app made from a template remembers the template and its version', async () => {
@@ -122,6 +128,8 @@ describe.each(DB_KINDS)('templates: publish, make apps, upgrade with a three-way
     expect((await workshop.get('/api/apps/line3_patrol')).body.template).toEqual({ id: 'patrol', version: 2 });
     const audit = (await admin.get('/api/audit?entityId=line3_patrol&action=app.template.upgrade')).body.entries;
     expect(audit).toHaveLength(1);
+    expect(audit[0].after.template).toEqual({ id: 'patrol', from: 1, to: 2 });
+    expect(audit[0].after.changes.map((c: { kind: string }) => c.kind)).toEqual(['option.added', 'field.added']);
   });
 
   test('upgrade with a conflict: not applied until each conflict is resolved, then the chosen side wins', async () => {

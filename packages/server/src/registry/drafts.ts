@@ -67,6 +67,8 @@ export async function saveDraft(
   definition: unknown,
   revision: number,
   action = 'app.draft.save',
+  /** More for the audit entry's `after` (e.g. the template versions of an upgrade). */
+  auditExtra: Record<string, unknown> = {},
 ): Promise<{ revision: number; problems: DefinitionError[] }> {
   const app = await loadApp(tx, orgId, appId, true);
   const [before] = await tx.query<{ definition: unknown; revision: number }>(
@@ -94,6 +96,7 @@ export async function saveDraft(
       sha256: definitionHash(definition),
       changes: changes.slice(0, 200).map((c) => ({ kind: c.kind, path: c.path, before: c.before, after: c.after })),
       changeCount: changes.length,
+      ...auditExtra,
     },
   });
   return { revision: next, problems: draftProblems(definition, appId, app.latest_version) };

@@ -3,6 +3,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { requireAuth, requireRole, signedIn } from '../auth/sessions.ts';
 import type { ServerContext } from '../context.ts';
 import type { Queryable } from '../db/Db.ts';
+import { apiError } from '../http/errors.ts';
 import { errorResponses } from '../http/schemas.ts';
 import { DESIGNER_ROLES, isDesigner } from '../registry/access.ts';
 import { actorOf, appView, insertApp, listApps, loadApp, visibleApp } from '../registry/apps.ts';
@@ -88,6 +89,14 @@ export async function appRoutes(app: FastifyInstance, ctx: ServerContext): Promi
     async (request, reply) => {
       const auth = signedIn(request);
       const { id, fromTemplate } = request.body;
+      if (fromTemplate && request.body.definition) {
+        throw apiError(
+          400,
+          'ambiguous-source',
+          '请只提供 definition 或 fromTemplate 之一',
+          'Give either a definition or fromTemplate, not both',
+        );
+      }
       const row = await ctx.db.transaction(async (tx) => {
         let definition: Record<string, unknown>;
         if (fromTemplate) {

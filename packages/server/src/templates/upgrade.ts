@@ -102,6 +102,9 @@ export async function upgradeFromTemplate(tx: Queryable, input: UpgradeInput): P
     );
   }
   if (input.revision !== undefined && input.revision !== draft.revision) throw staleDraft(draft.revision);
-  const saved = await saveDraft(tx, orgId, input.actor, appId, definition, draft.revision, 'app.template.upgrade');
+  const saved = await saveDraft(tx, orgId, input.actor, appId, definition, draft.revision, 'app.template.upgrade', {
+    template: { id: base.id, from: base.version, to },
+    resolved: merged.resolved.map((r) => ({ path: r.path, side: r.side })),
+  });
   return { ...answer, applied: true, revision: saved.revision, problems: saved.problems };
 }
