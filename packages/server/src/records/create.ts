@@ -1,5 +1,5 @@
 import { type CreateMutation, type MutationResult, message, type RecordEnvelope } from '@gongfang/schema';
-import { startFlow } from '@gongfang/workflow';
+import { type FlowEvent, startFlow } from '@gongfang/workflow';
 import { appendAudit } from '../audit/chain.ts';
 import { resolveActor } from '../sync/actors.ts';
 import { lockChangeFeed } from '../sync/changeFeed.ts';
@@ -56,37 +56,22 @@ export async function applyCreate(mc: MutationContext, m: CreateMutation): Promi
     refs.map((r) => r.sha256),
   );
   const ref = { orgId, recordId: e.id, appId: e.app, formId: e.form };
-  const guardFailures = await afterAccept({
-    tx,
-    orgId,
-    app: version.app,
-    form: form.form,
-    record: envelope,
-    event: 'submit',
-    actor,
-  });
   let instance = null;
+  let flowEvents: FlowEvent[] = [];
   if (workflow && directory) {
     const started = startFlow(flowContext(workflow, data, directory, isoTime(e.updatedAt ?? e.createdAt)), actor.name);
     if (!started.ok) throw new Refusal(started.error.code, started.error.message);
     instance = started.instance;
+    flowEvents = started.events;
     seq = await saveWorkflow(tx, orgId, e.id, instance);
     await syncTasks(tx, ref, workflow, instance, directory);
-    const event = workflowEventOf(started.events);
-    if (event !== 'progressed') {
-      guardFailures.push(
-        ...(await afterWorkflowEvent({
-          tx,
-          orgId,
-          app: version.app,
-          form: form.form,
-          record: envelope,
-          event,
-          flowEvents: started.events,
-          actor,
-        })),
-      );
-    }
+  }
+  // After the flow started, so hooks read the record's real status (running, or approved at once).
+  const hook = { tx, orgId, app: version.app, form: form.form, record: envelope, actor };
+  const guardFailures = await afterAccept({ ...hook, event: 'submit' });
+  const event = workflowEventOf(flowEvents);
+  if (instance && event !== 'progressed') {
+    guardFailures.push(...(await afterWorkflowEvent({ ...hook, event, flowEvents })));
   }
   const state = workflowState(ref, workflow, instance);
   await appendAudit(tx, {

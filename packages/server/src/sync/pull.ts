@@ -5,6 +5,7 @@ import { canUseApp, hiddenFields, VISIBLE_RECORD_SQL, withoutHidden } from '../r
 import { loadVersion } from '../records/definitions.ts';
 import { RECORD_COLUMNS, RECORD_FROM, type RecordRow, toEnvelope } from '../records/store.ts';
 import { workflowState } from '../workflow/tasks.ts';
+import { balanceChanges } from './balanceFeed.ts';
 import { changeSources } from './changeSources.ts';
 
 interface VersionRow {
@@ -110,7 +111,7 @@ async function taskChanges(tx: Tx, auth: Auth, cursor: number, limit: number): P
 
 /**
  * What the user may see that changed after `cursor`, oldest first: published app versions of apps
- * they use, records they may see, their tasks, and registered feeds (balances). One snapshot for
+ * they use, records they may see, their tasks, ledger balances, and registered feeds. One snapshot for
  * every source, so a page never holds a change whose predecessors it missed.
  */
 export async function pull(db: Db, auth: Auth, cursor: number, limit: number): Promise<PullResponse> {
@@ -120,6 +121,7 @@ export async function pull(db: Db, auth: Auth, cursor: number, limit: number): P
       ...(await appChanges(tx, auth, cursor)),
       ...(await recordChanges(db, tx, auth, cursor, limit)),
       ...(await taskChanges(tx, auth, cursor, limit)),
+      ...(await balanceChanges({ tx, auth, cursor, limit })),
     ];
     for (const source of changeSources()) all.push(...(await source({ tx, auth, cursor, limit })));
     return all;
