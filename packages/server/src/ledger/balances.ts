@@ -2,7 +2,7 @@
  * Balances: the sum of a ledger's entries per key, kept in ledger_balances by the posting
  * transaction. One upsert per key adds the delta in SQL `numeric` (exact decimals) and takes the
  * row lock, so two tablets posting to the same key at once queue on that row and the guard check
- * after it sees both. A transaction touching several keys locks them in key order (no deadlock).
+ * after it sees both.
  * Measured against summing entries on every read: see bench/results/server.md.
  */
 import type { BalanceChange } from '@gongfang/schema';
@@ -23,52 +23,49 @@ export interface BalanceDelta {
   measures: Measures;
 }
 
+// Every key of a posting in one statement; rows are inserted (and their balance rows locked) in
+// key order, so two postings touching the same keys lock them in the same order.
 const UPSERT = `
 insert into ledger_balances as b (org_id, app_id, ledger_id, key_text, key, measures, seq)
-values ($1, $2, $3, $4, $5, $6, nextval('change_seq'))
+select $1, d.v ->> 'app', d.v ->> 'ledger', d.v ->> 'key_text', d.v -> 'key', d.v -> 'measures', nextval('change_seq')
+  from jsonb_array_elements($2::jsonb) as d(v)
+ order by d.v ->> 'app', d.v ->> 'ledger', d.v ->> 'key_text'
 on conflict (org_id, app_id, ledger_id, key_text) do update set
   measures = (select coalesce(jsonb_object_agg(ks.k, coalesce((b.measures ->> ks.k)::numeric, 0)
                                                   + coalesce((excluded.measures ->> ks.k)::numeric, 0)), '{}'::jsonb)
                 from (select jsonb_object_keys(b.measures) as k union select jsonb_object_keys(excluded.measures)) ks),
   seq = excluded.seq,
   updated_at = now()
-returning measures, seq`;
+returning app_id, ledger_id, key_text, measures, seq`;
 
-/** Adds each delta to its balance (in key order) and returns the new balances, same order. */
+/** Adds each delta to its balance and returns the new balances, in the order of `deltas`. */
 export async function applyDeltas(
   tx: Queryable,
   orgId: string,
   deltas: readonly BalanceDelta[],
 ): Promise<BalanceRow[]> {
-  const sorted = [...deltas].sort((a, b) =>
-    a.appId !== b.appId
-      ? a.appId < b.appId
-        ? -1
-        : 1
-      : a.ledgerId !== b.ledgerId
-        ? a.ledgerId < b.ledgerId
-          ? -1
-          : 1
-        : a.keyText < b.keyText
-          ? -1
-          : a.keyText > b.keyText
-            ? 1
-            : 0,
-  );
-  const out = new Map<BalanceDelta, BalanceRow>();
-  for (const d of sorted) {
-    const [row] = await tx.query<{ measures: Measures; seq: number }>(UPSERT, [
+  if (deltas.length === 0) return [];
+  const rows = await tx.query<{ app_id: string; ledger_id: string; key_text: string; measures: Measures; seq: number }>(
+    UPSERT,
+    [
       orgId,
-      d.appId,
-      d.ledgerId,
-      d.keyText,
-      JSON.stringify(d.key),
-      JSON.stringify(d.measures),
-    ]);
+      JSON.stringify(
+        deltas.map((d) => ({
+          app: d.appId,
+          ledger: d.ledgerId,
+          key_text: d.keyText,
+          key: d.key,
+          measures: d.measures,
+        })),
+      ),
+    ],
+  );
+  const byKey = new Map(rows.map((r) => [`${r.app_id}\n${r.ledger_id}\n${r.key_text}`, r]));
+  return deltas.map((d) => {
+    const row = byKey.get(`${d.appId}\n${d.ledgerId}\n${d.keyText}`);
     if (!row) throw new Error('balance upsert returned nothing');
-    out.set(d, { key: d.key, measures: row.measures, seq: Number(row.seq) });
-  }
-  return deltas.map((d) => out.get(d) as BalanceRow);
+    return { key: d.key, measures: row.measures, seq: Number(row.seq) };
+  });
 }
 
 export interface BalanceQuery {

@@ -6,7 +6,7 @@
  * an exception task for the guard's role.
  */
 import { type AppDefinition, createFormEngine, type Form, type Ledger, type Posting } from '@gongfang/schema';
-import { type Actor, appendAudit } from '../audit/chain.ts';
+import type { Actor } from '../audit/chain.ts';
 import type { Queryable } from '../db/Db.ts';
 import { applyDeltas, type BalanceDelta } from './balances.ts';
 import {
@@ -165,24 +165,8 @@ export async function postRecord(tx: Queryable, input: PostInput): Promise<PostR
   }
   const moved = [...deltas.values()].filter((d) => !isZero(d.measures));
   const balances = await applyDeltas(tx, orgId, moved);
-  await appendAudit(tx, {
-    orgId,
-    actor: input.actor ?? null,
-    action: 'ledger.post',
-    entityType: 'record',
-    entityId: record.id,
-    after: {
-      event,
-      revision: record.revision,
-      entries: entries.map((e) => ({
-        ledger: e.ledgerId,
-        posting: e.postingId,
-        kind: e.kind,
-        key: e.key,
-        measures: e.measures,
-      })),
-    },
-  });
+  // No audit entry of its own: entries are derived from the record revision or workflow action that
+  // the caller audits in this transaction, are append-only and name that record and revision.
   const exceptions: LedgerException[] = [];
   for (const [i, d] of moved.entries()) {
     const ledger = ledgerOf(app, d.ledgerId) as Ledger;
