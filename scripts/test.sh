@@ -35,6 +35,9 @@ bash scripts/ensure-browser.sh
 step 'runtime in Chromium (Playwright, packages/runtime/e2e; SCREENSHOTS=1 also rewrites docs/screenshots)'
 (cd packages/runtime && npx playwright test) || status=$?
 
+step 'designer in Chromium (Playwright, packages/designer/e2e; SCREENSHOTS=1 also rewrites docs/screenshots/designer-*)'
+(cd packages/designer && npx playwright test) || status=$?
+
 step 'runtime app against the real server (Playwright, packages/runtime/e2e-app: offline reload, draft, submit, sync)'
 (cd packages/runtime && npx playwright test -c playwright.app.config.ts) || status=$?
 exit "$status"

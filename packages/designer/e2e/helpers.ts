@@ -22,7 +22,7 @@ export function palette(page: Page, name: string): Locator {
 
 export function card(page: Page, label: string): Locator {
   return page.getByRole('button', {
-    name: new RegExp(`^(Field|字段)：?:? ?${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} `),
+    name: new RegExp(`^(Field|字段)：?:? ?${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}[ （]`),
   });
 }
 

@@ -5,7 +5,7 @@ import { formOf, useDesigner, useDesignerState, useT } from '../DesignerContext.
 import { sampleData } from './sampleData.ts';
 
 const TABLET = { width: 1024, height: 768 };
-const SCALE = 0.5;
+const SCALE = 0.42;
 
 /** The open form through packages/runtime, in a 1024×768 tablet frame scaled to fit, with test data. */
 export function PreviewPane() {
