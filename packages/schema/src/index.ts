@@ -4,6 +4,7 @@
 export type { DefinitionError } from './definition/errors.ts';
 export type { FieldEntry } from './definition/fields.ts';
 export { fieldIndex, walkFields } from './definition/fields.ts';
+export { fieldExprType, headerEnv, rowEnv } from './definition/typeEnv.ts';
 export type { DefinitionResult } from './definition/validateDefinition.ts';
 export { validateDefinition } from './definition/validateDefinition.ts';
 // Form engine: live rules and formulas (packages/schema/src/engine)
