@@ -182,6 +182,8 @@ export class Designer extends DesignerCore {
       reveal: problem.fieldKey
         ? { key: problem.fieldKey, ...(problem.prop ? { prop: problem.prop } : {}), nonce: (ui.reveal?.nonce ?? 0) + 1 }
         : ui.reveal,
+      flowSelection: problem.tab === 'flow' ? (problem.nodeId ?? null) : ui.flowSelection,
+      viewSelection: problem.viewTarget ?? ui.viewSelection,
     }));
   }
 

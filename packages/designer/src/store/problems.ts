@@ -1,6 +1,7 @@
 // The problems list: every validateDefinition error, located at the field or node at fault.
 import { type AppDefinition, type DefinitionError, type Message, validateDefinition } from '@gongfang/schema';
 import type { AnyField } from './fieldTypes.ts';
+import { locateInFlow } from './workflow.ts';
 
 export type DesignerTab = 'form' | 'flow' | 'views' | 'settings';
 
@@ -15,6 +16,10 @@ export interface Problem {
   fieldKey?: string;
   /** The property of that field, e.g. `visibleWhen`, `options`. */
   prop?: string;
+  /** The workflow node (or branch) at fault, on the flow tab. */
+  nodeId?: string;
+  /** What the views tab opens: `view:<id>`, `ledger:<id>`, `postings:<formId>`. */
+  viewTarget?: string;
 }
 
 function segments(pointer: string): string[] {
@@ -29,12 +34,21 @@ function segments(pointer: string): string[] {
 export function locateProblem(def: AppDefinition, error: DefinitionError): Problem {
   const base: Problem = { ...error, tab: 'settings' };
   const seg = segments(error.pointer);
-  if (seg[0] === 'views' || seg[0] === 'ledgers') return { ...base, tab: 'views' };
+  if (seg[0] === 'views' || seg[0] === 'ledgers') {
+    const item = (seg[0] === 'views' ? def.views : def.ledgers)?.[Number(seg[1])];
+    const kind = seg[0] === 'views' ? 'view' : 'ledger';
+    return { ...base, tab: 'views', ...(item ? { viewTarget: `${kind}:${item.id}` } : {}) };
+  }
   if (seg[0] !== 'forms' || seg[1] === undefined) return base;
   const formIndex = Number(seg[1]);
   const form = def.forms?.[formIndex];
   if (!form) return base;
-  if (seg[2] === 'workflow') return { ...base, tab: 'flow', formIndex };
+  if (seg[2] === 'workflow') {
+    const at = locateInFlow(form, seg.slice(3));
+    const nodeId = at.branchId ?? at.nodeId;
+    return { ...base, tab: 'flow', formIndex, ...(nodeId ? { nodeId } : {}) };
+  }
+  if (seg[2] === 'postings') return { ...base, tab: 'views', formIndex, viewTarget: `postings:${form.id}` };
   if (seg[2] !== 'fields') return { ...base, tab: seg[2] === 'permissions' ? 'settings' : 'form', formIndex };
   // /forms/i/fields/j[/fields/k[/fields/m]]/prop…
   let list: AnyField[] | undefined = form.fields as AnyField[];

@@ -28,6 +28,10 @@ export interface UiState {
   previewLang: Lang;
   /** A request to scroll a field into view and focus one of its properties (problems list). */
   reveal: { key: string; prop?: string; nonce: number } | null;
+  /** The flow tab's selection: a node id, a branch id, `$start` (the initiator), or null (the flow's settings). */
+  flowSelection: string | null;
+  /** The views tab's selection: `view:<id>`, `ledger:<id>`, `postings:<formId>`, or null. */
+  viewSelection: string | null;
 }
 
 export function initialUi(lang: Lang = 'zh-CN'): UiState {
@@ -42,5 +46,7 @@ export function initialUi(lang: Lang = 'zh-CN'): UiState {
     lang,
     previewLang: lang,
     reveal: null,
+    flowSelection: null,
+    viewSelection: null,
   };
 }
