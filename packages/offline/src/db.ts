@@ -1,3 +1,4 @@
+import type { Task } from '@gongfang/schema';
 import { Dexie, type EntityTable, type Table } from 'dexie';
 import type {
   AppVersionRow,
@@ -42,5 +43,20 @@ export class GongfangDb extends Dexie {
       tasks: 'id, recordId',
       refused: 'id, recordId, at',
     });
+    // v2: task rows hold the contract's Task under `task`; v1 rows kept the pulled data as it came.
+    this.version(2)
+      .stores({})
+      .upgrade(async (tx) => {
+        const tasks = tx.table('tasks');
+        for (const row of (await tasks.toArray()) as { id: string; data?: Record<string, unknown> }[]) {
+          const data = row.data ?? {};
+          const task = (typeof data.task === 'object' && data.task !== null ? data.task : data) as Task;
+          if (typeof task.recordId === 'string' && task.status === 'open') {
+            await tasks.put({ id: row.id, recordId: task.recordId, task, seq: (row as { seq?: number }).seq ?? 0 });
+          } else {
+            await tasks.delete(row.id);
+          }
+        }
+      });
   }
 }

@@ -1,4 +1,4 @@
-import type { AppDefinition, FieldProblem, Message, Mutation, RecordEnvelope } from '@gongfang/schema';
+import type { AppDefinition, FieldProblem, Message, Mutation, RecordEnvelope, Task } from '@gongfang/schema';
 
 /** Where a submitted record stands with the server. */
 export type RecordStatus = 'pending' | 'synced' | 'rejected' | 'conflict';
@@ -93,6 +93,8 @@ export interface AppVersionRow {
   version: number;
   definition: AppDefinition;
   receivedAt: number;
+  /** When the server published it (absent for definitions fetched outside the pull). */
+  publishedAt?: string;
 }
 
 /** A ledger balance as last synced: `key` is the ledger key values, e.g. item and location. */
@@ -120,11 +122,11 @@ export interface LocalPosting {
   acceptedSeq?: number;
 }
 
-/** A workflow task of a user, as pulled. The server owns its shape; the device only stores it. */
+/** An open workflow task of the user, as last pulled (a closed task leaves the device). */
 export interface TaskRow {
   id: string;
-  recordId?: string;
-  data: Record<string, unknown>;
+  recordId: string;
+  task: Task;
   seq: number;
 }
 

@@ -1,11 +1,16 @@
 import type {
+  AppChange,
+  BalanceChange,
   Change,
   FieldProblem,
   Mutation,
   MutationResult,
   PullResponse,
   PushRequest,
+  RecordChange,
   RecordEnvelope,
+  Task,
+  TaskChange,
 } from '@gongfang/schema';
 import { uuidv7 } from '../src/uuidv7.ts';
 
@@ -100,8 +105,22 @@ export class FakeServer {
     return next;
   }
 
-  addChange(type: Change['type'], data: Record<string, unknown>): void {
-    this.changes.push({ seq: ++this.seq, type, data });
+  /** Each kind of change carries the contract's shape of its `data` (schemas/sync.schema.json). */
+  addApp(data: AppChange): void {
+    this.changes.push({ seq: ++this.seq, type: 'app', data });
+  }
+
+  addRecord(data: Omit<RecordChange, 'seq'>): void {
+    const seq = ++this.seq;
+    this.changes.push({ seq, type: 'record', data: { ...data, seq } });
+  }
+
+  addTask(task: Task): void {
+    this.changes.push({ seq: ++this.seq, type: 'task', data: { task } satisfies TaskChange });
+  }
+
+  addBalance(data: BalanceChange): void {
+    this.changes.push({ seq: ++this.seq, type: 'balance', data });
   }
 
   private apply(mutation: Mutation): MutationResult {
@@ -169,7 +188,7 @@ export class FakeServer {
 
   private store(record: RecordEnvelope): number {
     this.records.set(record.id, record);
-    this.addChange('record', { record, workflow: { state: 'done' } });
+    this.addRecord({ record, workflow: { status: 'none' } });
     return this.seq;
   }
 

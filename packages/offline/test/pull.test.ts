@@ -1,4 +1,7 @@
+import type { AppChange, Task } from '@gongfang/schema';
+import { Dexie } from 'dexie';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { GongfangDb } from '../src/db.ts';
 import type { OfflineStore } from '../src/OfflineStore.ts';
 import { applyPullPage } from '../src/sync/applyPull.ts';
 import type { SyncClient } from '../src/sync/SyncClient.ts';
@@ -19,8 +22,18 @@ function serverRecord(server: FakeServer, qty: number): string {
   const at = new Date().toISOString();
   const record = { id, ...stockIn(qty), revision: 1, createdBy: 'zhao', createdAt: at, deviceId: 'web' };
   server.records.set(id, record);
-  server.addChange('record', { record, workflow: { state: 'approving' } });
+  server.addRecord({ record, workflow: { status: 'running' } });
   return id;
+}
+
+function appChange(version: number): AppChange {
+  const definition = { id: 'inventory', version, name: { 'zh-CN': '出入库', en: 'Inventory' }, forms: [] };
+  return { app: 'inventory', version, definition, publishedAt: '2025-03-01T08:00:00Z' };
+}
+
+function task(id: string, status: Task['status'], recordId = '0195f1c2-0000-7000-8000-000000000001'): Task {
+  const createdAt = '2025-03-01T08:00:00Z';
+  return { id, recordId, app: 'inventory', form: 'stock_out', node: 'lead', assignee: 'wang', status, createdAt };
 }
 
 async function cursor(s: OfflineStore): Promise<string | undefined> {
@@ -30,10 +43,10 @@ async function cursor(s: OfflineStore): Promise<string | undefined> {
 describe('pull', () => {
   it('pulls page by page while `more`, applying apps, records, tasks and balances', async () => {
     const server = new FakeServer();
-    server.addChange('app', { id: 'inventory', version: 3, name: { 'zh-CN': '出入库', en: 'Inventory' } });
+    server.addApp(appChange(3));
     for (let i = 0; i < 246; i++) serverRecord(server, i);
-    server.addChange('task', { id: 't-1', recordId: 'r-1', node: 'lead' });
-    server.addChange('balance', { app: 'inventory', ledger: 'stock', key: { item: 'M-100' }, measures: { qty: 42 } });
+    server.addTask(task('t-1', 'open'));
+    server.addBalance({ app: 'inventory', ledger: 'stock', key: { item: 'M-100' }, measures: { qty: 42 } });
     store = makeStore();
     client = makeClient(store, server, { pullLimit: 100 });
     const report = await client.syncNow();
@@ -41,11 +54,11 @@ describe('pull', () => {
     expect(server.log.filter((r) => r.path === '/api/sync/pull').length).toBe(3);
     expect(await store.db.records.count()).toBe(246);
     expect((await store.appVersion('inventory'))?.version).toBe(3);
-    expect((await store.tasks()).map((t) => t.id)).toEqual(['t-1']);
+    expect((await store.tasks()).map((t) => t.task)).toEqual([task('t-1', 'open')]);
     expect(await store.availableBalance('inventory', 'stock', { item: 'M-100' })).toEqual({ qty: 42 });
     expect(await cursor(store)).toBe('249');
     const pulled = (await store.recordsByStatus('synced', 1))[0];
-    expect(pulled).toMatchObject({ status: 'synced', userId: 'zhao', extras: { workflow: { state: 'approving' } } });
+    expect(pulled).toMatchObject({ status: 'synced', userId: 'zhao', extras: { workflow: { status: 'running' } } });
   });
 
   it('saves the cursor in the same transaction as the page: a failed page leaves neither', async () => {
@@ -86,7 +99,7 @@ describe('pull', () => {
   it('counts a local posting until a balance newer than its acceptance arrives, never twice', async () => {
     const server = new FakeServer();
     const key = { item: 'M-100', location: 'A-03' };
-    server.addChange('balance', { app: 'inventory', ledger: 'stock', key, measures: { qty: 20 } });
+    server.addBalance({ app: 'inventory', ledger: 'stock', key, measures: { qty: 20 } });
     store = makeStore();
     client = makeClient(store, server);
     await client.syncNow();
@@ -94,9 +107,111 @@ describe('pull', () => {
     expect(await store.availableBalance('inventory', 'stock', key)).toEqual({ qty: 12 });
     await client.syncNow();
     expect(await store.availableBalance('inventory', 'stock', key)).toEqual({ qty: 12 });
-    server.addChange('balance', { app: 'inventory', ledger: 'stock', key, measures: { qty: 12 } });
+    server.addBalance({ app: 'inventory', ledger: 'stock', key, measures: { qty: 12 } });
     await client.syncNow();
     expect(await store.availableBalance('inventory', 'stock', key)).toEqual({ qty: 12 });
     expect(await store.db.postings.count()).toBe(0);
+  });
+
+  it("stores an app change's definition under the app and version it names, with publishedAt", async () => {
+    const server = new FakeServer();
+    server.addApp(appChange(2));
+    server.addApp(appChange(3));
+    store = makeStore();
+    client = makeClient(store, server);
+    await client.syncNow();
+    expect(await store.appVersion('inventory')).toMatchObject({
+      id: 'inventory',
+      version: 3,
+      name: { en: 'Inventory' },
+    });
+    expect(await store.appVersion('inventory', 2)).toMatchObject({ version: 2 });
+    const row = await store.db.apps.get(['inventory', 3]);
+    expect(row).toMatchObject({ app: 'inventory', version: 3, publishedAt: '2025-03-01T08:00:00Z' });
+    expect(row?.definition).not.toHaveProperty('definition');
+  });
+
+  it('reads only the contract shapes: a bare definition or bare task is skipped, the page still applies', async () => {
+    const server = new FakeServer();
+    server.changes.push({ seq: 1, type: 'app', data: { id: 'inventory', version: 9, forms: [] } });
+    server.changes.push({ seq: 2, type: 'task', data: task('t-bare', 'open') });
+    serverRecord(server, 5);
+    store = makeStore();
+    client = makeClient(store, server);
+    expect(await client.syncNow()).toMatchObject({ ok: true });
+    expect(await store.db.apps.count()).toBe(0);
+    expect(await store.tasks()).toEqual([]);
+    expect(await store.db.records.count()).toBe(1);
+  });
+
+  it('keeps the open tasks of the user and lets a task go once it is approved, rejected or cancelled', async () => {
+    const server = new FakeServer();
+    server.addTask(task('t-1', 'open'));
+    server.addTask(task('t-2', 'open'));
+    server.addTask(task('t-3', 'open'));
+    store = makeStore();
+    client = makeClient(store, server);
+    await client.syncNow();
+    expect((await store.tasks()).map((t) => t.id).sort()).toEqual(['t-1', 't-2', 't-3']);
+    server.addTask(task('t-1', 'approved'));
+    server.addTask(task('t-3', 'cancelled'));
+    await client.syncNow();
+    const rows = await store.tasks();
+    expect(rows).toEqual([{ id: 't-2', recordId: task('t-2', 'open').recordId, task: task('t-2', 'open'), seq: 2 }]);
+  });
+
+  it("keeps workflow and conflictOf as the record's extras, not the record or its seq again", async () => {
+    const server = new FakeServer();
+    const id = serverRecord(server, 3);
+    const copy = uuidv7();
+    const record = { ...server.records.get(id)!, id: copy };
+    server.addRecord({ record, workflow: { status: 'none' }, conflictOf: id });
+    store = makeStore();
+    client = makeClient(store, server);
+    await client.syncNow();
+    expect((await store.getRecord(id))?.extras).toEqual({ workflow: { status: 'running' } });
+    expect((await store.getRecord(copy))?.extras).toEqual({ workflow: { status: 'none' }, conflictOf: id });
+  });
+
+  it('drops a record the user may no longer see, with its tasks, unless the device has unsent work on it', async () => {
+    const server = new FakeServer();
+    const gone = serverRecord(server, 1);
+    const kept = serverRecord(server, 2);
+    server.addTask(task('t-gone', 'open', gone));
+    store = makeStore();
+    client = makeClient(store, server);
+    await client.syncNow();
+    expect(await store.db.records.count()).toBe(2);
+    const keptRecord = server.records.get(kept)!;
+    await store.submitRecord({ id: kept, app: 'inventory', form: 'stock_in', version: 1, data: { qty: 7 } });
+    const changes = [
+      { seq: 100, type: 'record' as const, data: { record: server.records.get(gone)!, seq: 100, deleted: true } },
+      { seq: 101, type: 'record' as const, data: { record: keptRecord, seq: 101, deleted: true } },
+    ];
+    await applyPullPage(store.context, { changes, cursor: '101', more: false });
+    expect(await store.getRecord(gone)).toBeUndefined();
+    expect(await store.tasks()).toEqual([]);
+    expect(await store.getRecord(kept)).toMatchObject({ status: 'pending', envelope: { data: { qty: 7 } } });
+  });
+});
+
+describe('device database upgrade', () => {
+  it('moves v1 task rows (pulled data as it came) to the Task under `task`, dropping closed ones', async () => {
+    const name = `gf-upgrade-${Math.random()}`;
+    const v1 = new Dexie(name);
+    v1.version(1).stores({ tasks: 'id, recordId' });
+    await v1.table('tasks').bulkPut([
+      { id: 't-1', data: { task: task('t-1', 'open') }, seq: 4 },
+      { id: 't-2', data: task('t-2', 'open'), seq: 5 },
+      { id: 't-3', data: { task: task('t-3', 'approved') }, seq: 6 },
+    ]);
+    v1.close();
+    const db = new GongfangDb(name);
+    const rows = await db.tasks.orderBy('id').toArray();
+    expect(rows.map((r) => [r.id, r.task.status, r.seq])).toEqual([
+      ['t-1', 'open', 4],
+      ['t-2', 'open', 5],
+    ]);
+    db.close();
   });
 });

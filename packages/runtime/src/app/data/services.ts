@@ -1,5 +1,4 @@
 import { OfflineStore, requestPersistentStorage, SyncClient, uuidv7 } from '@gongfang/offline';
-import { contractFetch } from './pullAdapter.ts';
 
 /** This tablet's id: made once, kept in localStorage, stamped on every record filled here. */
 function deviceId(): string {
@@ -23,7 +22,7 @@ let services: Services | undefined;
 export function getServices(): Services {
   if (services) return services;
   const store = new OfflineStore({ name: `gongfang-${location.host}`, deviceId: deviceId() });
-  const sync = new SyncClient({ store, transport: { baseUrl: '', fetch: contractFetch } });
+  const sync = new SyncClient({ store, transport: { baseUrl: '' } });
   void requestPersistentStorage().then((answer) => sync.status.update({ persisted: answer === 'granted' }));
   services = { store, sync };
   return services;
