@@ -137,7 +137,9 @@ export async function postRecord(tx: Queryable, input: PostInput): Promise<PostR
   for (const posting of postings) {
     const ledger = ledgerOf(app, posting.ledger);
     if (!ledger) continue;
-    const { net, last } = await outstanding(tx, orgId, record.id, posting.id);
+    // A first submission has nothing on the ledger yet: no need to look.
+    const fresh = event === 'submit' && record.revision === 1;
+    const { net, last } = fresh ? { net: [], last: undefined } : await outstanding(tx, orgId, record.id, posting.id);
     const todo = plan(posting, event, record.status, last, record.revision);
     if (todo.reverse) {
       for (const n of net) {
