@@ -14,6 +14,7 @@ import { appRoutes } from './routes/apps.ts';
 import { auditRoutes } from './routes/audit.ts';
 import { authRoutes } from './routes/auth.ts';
 import { deviceRoutes } from './routes/devices.ts';
+import { directoryRoutes } from './routes/directory.ts';
 import { exportRoutes } from './routes/export.ts';
 import { healthRoutes } from './routes/health.ts';
 import { ledgerRoutes } from './routes/ledgers.ts';
@@ -36,6 +37,7 @@ export const ROUTE_GROUPS: readonly RouteGroup[] = [
   authRoutes,
   deviceRoutes,
   meRoutes,
+  directoryRoutes,
   adminUserRoutes,
   adminRoleRoutes,
   auditRoutes,
