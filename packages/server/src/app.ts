@@ -8,6 +8,7 @@ import { installErrorHandlers } from './http/errors.ts';
 import { installSecurityHeaders } from './http/headers.ts';
 import { installJsonParser } from './http/json.ts';
 import { installValidation } from './http/validation.ts';
+import { adminOrgRoutes } from './routes/adminOrgs.ts';
 import { adminRoleRoutes } from './routes/adminRoles.ts';
 import { adminUserRoutes } from './routes/adminUsers.ts';
 import { appRoutes } from './routes/apps.ts';
@@ -40,6 +41,7 @@ export const ROUTE_GROUPS: readonly RouteGroup[] = [
   directoryRoutes,
   adminUserRoutes,
   adminRoleRoutes,
+  adminOrgRoutes,
   auditRoutes,
   appRoutes,
   templateRoutes,
