@@ -6,6 +6,7 @@ import { createRoot } from 'react-dom/client';
 import inventory from '../../../../examples/inventory/app.json';
 import inspection from '../../../../examples/quality-inspection/app.json';
 import handover from '../../../../examples/shift-handover/app.json';
+import { AdminApp } from '../admin/AdminApp.tsx';
 import { memoryDraftClient } from '../client/draftClient.ts';
 import { createDesigner } from '../store/Designer.ts';
 import { emptyApp } from '../store/emptyApp.ts';
@@ -29,7 +30,19 @@ designer.markSaved(designer.state.changes, 1);
 Object.assign(window, { designer });
 
 const root = document.getElementById('root');
-if (root) {
+// #/admin/… is the IT department's pages, against the server this page is served by.
+const isAdmin = () => location.hash.startsWith('#/admin');
+const adminAtLoad = isAdmin();
+window.addEventListener('hashchange', () => {
+  if (isAdmin() !== adminAtLoad) location.reload();
+});
+if (root && adminAtLoad) {
+  createRoot(root).render(
+    <StrictMode>
+      <AdminApp lang={lang} designerHref={`${location.pathname}${location.search}`} />
+    </StrictMode>,
+  );
+} else if (root) {
   createRoot(root).render(
     <StrictMode>
       <DesignerApp designer={designer} client={client} />

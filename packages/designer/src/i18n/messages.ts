@@ -11,6 +11,7 @@ export const MESSAGES = {
     'zh-CN': '这一部分在后续版本中提供。表单的问题仍会在下方问题列表中列出。',
     en: 'This part comes in a later release. Problems of the definition still show in the list below.',
   },
+  admin: { 'zh-CN': '管理后台', en: 'Admin' },
   undo: { 'zh-CN': '撤销', en: 'Undo' },
   redo: { 'zh-CN': '重做', en: 'Redo' },
   import: { 'zh-CN': '导入', en: 'Import' },

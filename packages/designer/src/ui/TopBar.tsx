@@ -126,6 +126,9 @@ export function TopBar({ saveStatus }: { saveStatus: AutosaveStatus | undefined 
         </button>
         <span className="dz-sep" />
         <SaveStatus status={saveStatus} />
+        <a className="dz-tool" href="#/admin">
+          <span>{t('admin')}</span>
+        </a>
         <fieldset className="dz-seg">
           <legend className="dz-sr">{t('language')}</legend>
           {(['zh-CN', 'en'] as Lang[]).map((l) => (
