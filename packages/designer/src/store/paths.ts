@@ -44,7 +44,9 @@ export function setAt(root: unknown, path: Path, value: unknown): void {
 function pruneEmpty(root: unknown, path: Path): void {
   if (path.length < 3) return;
   const value = getAt(root, path);
-  const empty = Array.isArray(value) ? value.length === 0 : value && typeof value === 'object' && !Object.keys(value).length;
+  const empty = Array.isArray(value)
+    ? value.length === 0
+    : value && typeof value === 'object' && !Object.keys(value).length;
   if (empty) setAt(root, path, undefined);
 }
 

@@ -54,7 +54,7 @@ function newView(kind: ViewKind, doc: AppDefinition, id: string): View {
     view: source?.id ?? '',
     chart: 'bar',
     x: source?.groupBy[0]?.key ?? '',
-    y: source?.measures[0] ? [source.measures[0].id] : [],
+    y: [source?.measures[0]?.id ?? ''],
   };
   return v;
 }

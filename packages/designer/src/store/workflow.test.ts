@@ -82,7 +82,13 @@ describe('flow commands', () => {
 describe('view commands', () => {
   it('sets by path and removes optional lists left empty', () => {
     const d = flowApp();
-    setDocValue(d, ['views', 0], { id: 'v', type: 'list', name: { 'zh-CN': 'v', en: 'v' }, form: 'form_1', columns: ['total'] });
+    setDocValue(d, ['views', 0], {
+      id: 'v',
+      type: 'list',
+      name: { 'zh-CN': 'v', en: 'v' },
+      form: 'form_1',
+      columns: ['total'],
+    });
     setDocValue(d, ['views', 0, 'search', 0], 'total');
     expect(d.doc.views![0]).toMatchObject({ search: ['total'] });
     setDocValue(d, ['views', 0, 'search', 0], undefined);

@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import type { DraftClient } from '../client/draftClient.ts';
 import { useAutosave } from '../client/useAutosave.ts';
+import { FlowDesigner } from '../flow/FlowDesigner.tsx';
 import type { Designer } from '../store/Designer.ts';
 import { DesignerContext, useDesignerState, useT } from './DesignerContext.tsx';
 import { FormDesigner } from './form/FormDesigner.tsx';
@@ -39,7 +40,13 @@ function Shell({ designer, client }: DesignerAppProps) {
       <TopBar saveStatus={saveStatus} />
       <div className="dz-workspace">
         <div className="dz-main">
-          {tab === 'form' ? <FormDesigner /> : <p className="dz-later">{t('laterPart')}</p>}
+          {tab === 'form' ? (
+            <FormDesigner />
+          ) : tab === 'flow' ? (
+            <FlowDesigner />
+          ) : (
+            <p className="dz-later">{t('laterPart')}</p>
+          )}
           <ProblemsPanel />
         </div>
         {preview ? <PreviewPane /> : null}
