@@ -3,6 +3,7 @@ import type { DraftClient } from '../client/draftClient.ts';
 import { useAutosave } from '../client/useAutosave.ts';
 import { FlowDesigner } from '../flow/FlowDesigner.tsx';
 import type { Designer } from '../store/Designer.ts';
+import { ViewsDesigner } from '../views/ViewsDesigner.tsx';
 import { DesignerContext, useDesignerState, useT } from './DesignerContext.tsx';
 import { FormDesigner } from './form/FormDesigner.tsx';
 import { ProblemsPanel } from './ProblemsPanel.tsx';
@@ -44,6 +45,8 @@ function Shell({ designer, client }: DesignerAppProps) {
             <FormDesigner />
           ) : tab === 'flow' ? (
             <FlowDesigner />
+          ) : tab === 'views' ? (
+            <ViewsDesigner />
           ) : (
             <p className="dz-later">{t('laterPart')}</p>
           )}
