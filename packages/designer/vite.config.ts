@@ -4,6 +4,8 @@ import { defineProject } from 'vitest/config';
 // One config for the dev page (`vite`, `vite build`) and the unit tests (`vitest --project designer`).
 export default defineProject({
   plugins: [react()],
+  // Relative asset paths: the same build runs at / (preview) and at /designer/ (the server).
+  base: './',
   build: {
     target: 'es2022',
     chunkSizeWarningLimit: 1200,

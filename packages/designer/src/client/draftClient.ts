@@ -40,8 +40,9 @@ function csrfToken(): string | undefined {
 }
 
 /** packages/server's registry: GET/PUT /api/apps/:id/draft, POST /api/apps/:id/publish. */
-export function httpDraftClient(base = '', fetchImpl: typeof fetch = (...a) => fetch(...a)): DraftClient {
-  const call = async (method: string, path: string, body?: unknown) => {
+/** One JSON call to the server with the session cookie and the CSRF token; `{ status, json }`. */
+export function apiCaller(base = '', fetchImpl: typeof fetch = (...a) => fetch(...a)) {
+  return async (method: string, path: string, body?: unknown) => {
     const token = csrfToken();
     const res = await fetchImpl(`${base}${path}`, {
       method,
@@ -52,6 +53,10 @@ export function httpDraftClient(base = '', fetchImpl: typeof fetch = (...a) => f
     const json = (await res.json().catch(() => ({}))) as Record<string, unknown>;
     return { status: res.status, json };
   };
+}
+
+export function httpDraftClient(base = '', fetchImpl: typeof fetch = (...a) => fetch(...a)): DraftClient {
+  const call = apiCaller(base, fetchImpl);
   const app = (id: string) => `/api/apps/${encodeURIComponent(id)}`;
   return {
     async load(appId) {
@@ -73,7 +78,13 @@ export function httpDraftClient(base = '', fetchImpl: typeof fetch = (...a) => f
       const { status, json } = await call('POST', `${app(appId)}/publish`, options);
       if (status === 201) return { ok: true, version: json.version as number };
       const err = json as ApiError;
-      return { ok: false, code: err.code ?? `http-${status}`, message: err.message ?? NETWORK, details: err.details };
+      // The server puts details beside code and message (`errors`, `stranded`, `missing`).
+      return {
+        ok: false,
+        code: err.code ?? `http-${status}`,
+        message: err.message ?? NETWORK,
+        details: err.details ?? json,
+      };
     },
   };
 }

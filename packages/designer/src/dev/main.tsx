@@ -10,6 +10,7 @@ import { AdminApp } from '../admin/AdminApp.tsx';
 import { memoryDraftClient } from '../client/draftClient.ts';
 import { createDesigner } from '../store/Designer.ts';
 import { emptyApp } from '../store/emptyApp.ts';
+import { ServerDesigner } from '../templates/ServerDesigner.tsx';
 import { DesignerApp } from '../ui/DesignerApp.tsx';
 
 const EXAMPLES: Record<string, unknown> = { inventory, 'quality-inspection': inspection, 'shift-handover': handover };
@@ -40,6 +41,13 @@ if (root && adminAtLoad) {
   createRoot(root).render(
     <StrictMode>
       <AdminApp lang={lang} designerHref={`${location.pathname}${location.search}`} />
+    </StrictMode>,
+  );
+} else if (root && location.pathname.startsWith('/designer')) {
+  // Served by the server at /designer/: sign in, apps, drafts and publishing on the real registry.
+  createRoot(root).render(
+    <StrictMode>
+      <ServerDesigner lang={lang} />
     </StrictMode>,
   );
 } else if (root) {

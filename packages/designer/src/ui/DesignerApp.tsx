@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { type ReactNode, useEffect } from 'react';
 import type { DraftClient } from '../client/draftClient.ts';
 import { useAutosave } from '../client/useAutosave.ts';
 import { FlowDesigner } from '../flow/FlowDesigner.tsx';
@@ -15,18 +15,20 @@ export interface DesignerAppProps {
   designer: Designer;
   /** Where drafts are saved; without one the draft stays in this page. */
   client?: DraftClient;
+  /** Extra top-bar buttons (publish, back to the app list) when served by the server. */
+  actions?: ReactNode;
 }
 
 /** The whole designer: top bar with tabs, the tab's workspace, problems and the preview. */
-export function DesignerApp({ designer, client }: DesignerAppProps) {
+export function DesignerApp({ designer, client, actions }: DesignerAppProps) {
   return (
     <DesignerContext.Provider value={designer}>
-      <Shell designer={designer} client={client} />
+      <Shell designer={designer} client={client} actions={actions} />
     </DesignerContext.Provider>
   );
 }
 
-function Shell({ designer, client }: DesignerAppProps) {
+function Shell({ designer, client, actions }: DesignerAppProps) {
   const t = useT();
   const tab = useDesignerState((s) => s.ui.tab);
   const lang = useDesignerState((s) => s.ui.lang);
@@ -38,7 +40,7 @@ function Shell({ designer, client }: DesignerAppProps) {
   }, [lang]);
   return (
     <div className={`dz-app${preview ? ' with-preview' : ''}`} lang={lang}>
-      <TopBar saveStatus={saveStatus} />
+      <TopBar saveStatus={saveStatus} actions={actions} />
       <div className="dz-workspace">
         <div className="dz-main">
           {tab === 'form' ? (

@@ -1,5 +1,5 @@
 import { type Lang, localize } from '@gongfang/schema';
-import { useRef, useState } from 'react';
+import { type ReactNode, useRef, useState } from 'react';
 import type { AutosaveStatus } from '../client/autosave.ts';
 import type { MessageKey } from '../i18n/messages.ts';
 import type { DesignerTab } from '../store/problems.ts';
@@ -14,7 +14,7 @@ const TABS: readonly [DesignerTab, MessageKey][] = [
   ['settings', 'tabSettings'],
 ];
 
-export function TopBar({ saveStatus }: { saveStatus: AutosaveStatus | undefined }) {
+export function TopBar({ saveStatus, actions }: { saveStatus: AutosaveStatus | undefined; actions?: ReactNode }) {
   const t = useT();
   const lang = useLang();
   const designer = useDesigner();
@@ -125,6 +125,7 @@ export function TopBar({ saveStatus }: { saveStatus: AutosaveStatus | undefined 
           <span>{t('preview')}</span>
         </button>
         <span className="dz-sep" />
+        {actions}
         <SaveStatus status={saveStatus} />
         <a className="dz-tool" href="#/admin">
           <span>{t('admin')}</span>

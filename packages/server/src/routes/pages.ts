@@ -5,6 +5,8 @@ import { serveBuiltApp } from '../http/static.ts';
 
 /** The runtime's vite build (`pnpm start` builds it when missing or stale). */
 const RUNTIME_DIST = fileURLToPath(new URL('../../../runtime/dist/', import.meta.url));
+/** The designer's vite build (`vite build` in packages/designer; relative asset paths). */
+const DESIGNER_DIST = fileURLToPath(new URL('../../../designer/dist/', import.meta.url));
 
 /**
  * Placeholders for the runtime (/app/) and designer (/designer/) until their builds exist; whoever
@@ -31,11 +33,15 @@ const PAGES = [
 ];
 
 export async function pageRoutes(app: FastifyInstance): Promise<void> {
-  const runtimeBuilt = existsSync(`${RUNTIME_DIST}index.html`);
-  if (runtimeBuilt) serveBuiltApp(app, '/app/', RUNTIME_DIST);
+  const built = {
+    '/app/': existsSync(`${RUNTIME_DIST}index.html`) ? RUNTIME_DIST : undefined,
+    '/designer/': existsSync(`${DESIGNER_DIST}index.html`) ? DESIGNER_DIST : undefined,
+  };
   for (const page of PAGES) {
-    if (runtimeBuilt && page.path === '/app/') {
-      app.get('/app', { schema: { hide: true } }, async (_request, reply) => reply.redirect('/app/'));
+    const dist = built[page.path as keyof typeof built];
+    if (dist) {
+      serveBuiltApp(app, page.path, dist);
+      app.get(page.path.slice(0, -1), { schema: { hide: true } }, async (_request, reply) => reply.redirect(page.path));
       continue;
     }
     app.get(page.path, { schema: { hide: true } }, async (_request, reply) =>
