@@ -2,6 +2,7 @@ import type { ColumnField, FieldError } from '@gongfang/schema';
 import { type ComponentType, memo } from 'react';
 import { useRuntime } from '../RuntimeContext.tsx';
 import type { CellPlace, ValueField, WidgetProps, WidgetSpec } from '../widgets/types.ts';
+import { RequiredMark } from './RequiredMark.tsx';
 
 export interface FieldSlotProps {
   spec: WidgetSpec | undefined;
@@ -76,11 +77,7 @@ export const FieldSlot = memo(function FieldSlot({
           <LabelTag className="gf-label" id={labelId} {...(group ? {} : { htmlFor: id })}>
             {label}
             {cell ? <span className="gf-sr"> {t('rowN', { n: cell.index + 1 })}</span> : null}
-            {required ? (
-              <abbr className="gf-required" title={t('required')} aria-label={t('required')}>
-                *
-              </abbr>
-            ) : null}
+            {required ? <RequiredMark label={t('required')} /> : null}
           </LabelTag>
         </div>
       )}

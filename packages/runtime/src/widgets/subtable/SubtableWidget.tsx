@@ -2,6 +2,7 @@ import type { SubtableField } from '@gongfang/schema';
 import { useEffect, useRef } from 'react';
 import { useRows } from '../../engine/useFormEngine.ts';
 import { useFormContext } from '../../form/FormContext.ts';
+import { RequiredMark } from '../../form/RequiredMark.tsx';
 import { useRuntime } from '../../RuntimeContext.tsx';
 import { controlId } from '../../validation/errorKeys.ts';
 import type { WidgetProps, WidgetSpec } from '../types.ts';
@@ -40,11 +41,7 @@ function SubtableWidget(p: WidgetProps<SubtableField>) {
       <div className="gf-subtable-head">
         <h3 className="gf-subtable-title" id={p.labelId}>
           {p.label}
-          {p.required ? (
-            <abbr className="gf-required" title={t('required')} aria-label={t('required')}>
-              *
-            </abbr>
-          ) : null}
+          {p.required ? <RequiredMark label={t('required')} /> : null}
         </h3>
         <span className="gf-muted" id={p.id} tabIndex={-1}>
           {t('rowCount', { count: rows.length })}
