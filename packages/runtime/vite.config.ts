@@ -18,6 +18,9 @@ export default defineProject({
   },
   test: {
     name: 'runtime',
+    // The whole suite shares 2 cores with PostgreSQL and several browsers' worth of work: a slow
+    // machine must not turn into failures. Tests that measure time use their own bounds.
+    testTimeout: 30_000,
     environment: 'happy-dom',
     include: ['src/**/*.test.ts', 'src/**/*.test.tsx'],
     setupFiles: ['src/test/setup.ts'],
