@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
 import { Client } from './client.ts';
@@ -6,6 +7,12 @@ import { DB_KINDS, freshDatabase } from './harness.ts';
 
 const MAIN = fileURLToPath(new URL('../src/main.ts', import.meta.url));
 const TSX = fileURLToPath(new URL('../../../node_modules/.bin/tsx', import.meta.url));
+
+interface SeedLine {
+  item_code: string;
+  location: string;
+  qty: number;
+}
 
 interface Started {
   child: ChildProcess;
@@ -70,6 +77,32 @@ describe.each(DB_KINDS)('the start command on %s', (kind) => {
       const byName = new Map(users.map((u) => [u.name, u]));
       // Leads from examples/*/seed.json are linked by name after everyone exists.
       expect(byName.get('liu.yang')?.leadId).toBe(byName.get('zhang.wei')?.id);
+      // Seed records went through the accept path: the NG inspection waits for the QC lead, and the
+      // stock ledger holds the receipts (the seeded issues still wait for the keeper's confirmation).
+      const lead = new Client(first.base);
+      await lead.login('huang.tao', 'demo', 'demo1234');
+      const tasks = (await lead.get('/api/tasks?status=open')).body.tasks as { task: { app: string; node: string } }[];
+      expect(tasks.some((t) => t.task.app === 'quality_inspection' && t.task.node === 'qc_lead_review')).toBe(true);
+      const keeper = new Client(first.base);
+      await keeper.login('sun.li', 'demo', 'demo1234');
+      const stock = (await keeper.get('/api/ledgers/inventory/stock/balances?limit=100')).body.balances as {
+        key: { item: string; location: string };
+        measures: { qty: number };
+      }[];
+      // Stock-in lines minus the lines of the issues their flow approved (the keeper's own scrap
+      // issue needs no confirmation; the others wait for it).
+      const expected = new Map<string, number>();
+      const seed = JSON.parse(readFileSync(new URL('../../../examples/inventory/seed.json', import.meta.url), 'utf8'));
+      for (const r of seed.records as { id: string; form: string; data: { lines: SeedLine[] } }[]) {
+        const sign = r.form === 'stock_in' ? 1 : -1;
+        if (sign < 0 && (await keeper.get(`/api/records/${r.id}`)).body.workflow.status !== 'approved') continue;
+        for (const l of r.data.lines) {
+          const key = `${l.item_code}@${l.location}`;
+          expected.set(key, (expected.get(key) ?? 0) + sign * l.qty);
+        }
+      }
+      expect(stock.length).toBeGreaterThan(0);
+      expect(new Map(stock.map((b) => [`${b.key.item}@${b.key.location}`, Number(b.measures.qty)]))).toEqual(expected);
       expect(await stop(first.child)).toBe(0);
 
       // The second start finds the organization and seeds nothing.

@@ -53,8 +53,13 @@ describe.each(DB_KINDS)('a server killed in the middle of a large push on %s', (
       const outbox = Array.from({ length: RECORDS }, () => create(inspection(signature)));
       const answered = new Set<string>();
 
-      // Push batch after batch; kill -9 the server at a random moment of the push.
-      const killAfterMs = 1500 + Math.floor(Math.random() * 4000);
+      // Push batch after batch; kill -9 the server at a random moment after the first batch was
+      // answered (by progress, not by the clock: a fast server would otherwise finish first).
+      const killAfterMs = Math.floor(Math.random() * 250);
+      let firstAnswered: () => void = () => {};
+      const answeredOnce = new Promise<void>((resolve) => {
+        firstAnswered = resolve;
+      });
       const pushing = (async () => {
         for (let i = 0; i < outbox.length; i += BATCH) {
           const answer = await tablet.post('/api/sync/push', {
@@ -65,8 +70,10 @@ describe.each(DB_KINDS)('a server killed in the middle of a large push on %s', (
             expect(r.status).toBe('accepted');
             answered.add(r.id);
           }
+          firstAnswered();
         }
       })().catch(() => 'connection lost');
+      await answeredOnce;
       await new Promise((r) => setTimeout(r, killAfterMs));
       await killHard(first.child);
       running = undefined;

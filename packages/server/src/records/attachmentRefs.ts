@@ -49,18 +49,18 @@ export function attachmentRefs(form: CompiledForm, data: Record<string, unknown>
   return out;
 }
 
-/** Problems for the named attachments that were never uploaded to this organization. */
-export async function missingAttachments(
-  q: Queryable,
-  orgId: string,
-  refs: readonly AttachmentRef[],
-): Promise<FieldProblem[]> {
-  if (refs.length === 0) return [];
+/** Which of these attachments were uploaded to this organization. */
+export async function presentAttachments(q: Queryable, orgId: string, shas: readonly string[]): Promise<Set<string>> {
+  if (shas.length === 0) return new Set();
   const rows = await q.query<{ sha256: string }>(
     'select sha256 from attachments where org_id = $1 and sha256 = any($2::text[])',
-    [orgId, [...new Set(refs.map((r) => r.sha256))]],
+    [orgId, [...new Set(shas)]],
   );
-  const present = new Set(rows.map((r) => r.sha256));
+  return new Set(rows.map((r) => r.sha256));
+}
+
+/** Problems for the named attachments that are not in `present`. */
+export function missingProblems(refs: readonly AttachmentRef[], present: ReadonlySet<string>): FieldProblem[] {
   return refs
     .filter((r) => !present.has(r.sha256))
     .map((r) => ({
@@ -72,4 +72,21 @@ export async function missingAttachments(
         `Attachment ${r.sha256.slice(0, 12)}… has not been uploaded`,
       ),
     }));
+}
+
+/** Problems for the named attachments that were never uploaded to this organization. */
+export async function missingAttachments(
+  q: Queryable,
+  orgId: string,
+  refs: readonly AttachmentRef[],
+): Promise<FieldProblem[]> {
+  if (refs.length === 0) return [];
+  return missingProblems(
+    refs,
+    await presentAttachments(
+      q,
+      orgId,
+      refs.map((r) => r.sha256),
+    ),
+  );
 }

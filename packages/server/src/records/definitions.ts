@@ -42,8 +42,9 @@ function compile(appId: string, version: number, app: AppDefinition): PublishedV
   return { app, appId, version, forms };
 }
 
-// Published versions never change (a trigger refuses it), so compiled forms are kept per database
-// handle for the life of the process. Nothing here is needed by another process.
+// Published versions never change (a trigger refuses it), so the parsed definition and its compiled
+// forms (validators built on first use) are kept per database handle in a bounded LRU for the life
+// of the process. Nothing here is needed by another process; each process fills its own.
 const caches = new WeakMap<object, Map<string, PublishedVersion | null>>();
 const MAX_CACHED = 500;
 
@@ -62,7 +63,12 @@ export async function loadVersion(
   }
   const key = `${orgId}\u0000${appId}\u0000${version}`;
   const hit = cache.get(key);
-  if (hit) return hit;
+  if (hit) {
+    // Most recently used last: the first key is the one to evict.
+    cache.delete(key);
+    cache.set(key, hit);
+    return hit;
+  }
   const [row] = await q.query<{ definition: AppDefinition }>(
     'select definition from app_versions where org_id = $1 and app_id = $2 and version = $3',
     [orgId, appId, version],

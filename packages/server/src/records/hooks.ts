@@ -47,26 +47,41 @@ export interface HookReport {
 
 export type AfterAccept = (event: AcceptEvent) => Promise<HookReport | undefined>;
 export type AfterWorkflowEvent = (event: WorkflowEvent) => Promise<HookReport | undefined>;
+/**
+ * An afterAccept hook that takes several accepted records at once (a push's batch of creates, in
+ * outbox order) and must have the outcome of being called once per record in that order; it
+ * answers one report per event.
+ */
+export type AfterAcceptMany = (events: readonly AcceptEvent[]) => Promise<(HookReport | undefined)[]>;
 
-const afterAcceptHooks: AfterAccept[] = [];
+const afterAcceptHooks: AfterAcceptMany[] = [];
 const afterWorkflowHooks: AfterWorkflowEvent[] = [];
+
+function register<T>(list: T[], hook: T): () => void {
+  list.push(hook);
+  return () => {
+    const i = list.indexOf(hook);
+    if (i >= 0) list.splice(i, 1);
+  };
+}
 
 /** Registers a hook run after each accepted create or update; returns a function removing it. */
 export function onAfterAccept(hook: AfterAccept): () => void {
-  afterAcceptHooks.push(hook);
-  return () => {
-    const i = afterAcceptHooks.indexOf(hook);
-    if (i >= 0) afterAcceptHooks.splice(i, 1);
-  };
+  return register(afterAcceptHooks, async (events) => {
+    const reports: (HookReport | undefined)[] = [];
+    for (const event of events) reports.push(await hook(event));
+    return reports;
+  });
+}
+
+/** `onAfterAccept` for a hook that handles a batch in one go (fewer statements per record). */
+export function onAfterAcceptMany(hook: AfterAcceptMany): () => void {
+  return register(afterAcceptHooks, hook);
 }
 
 /** Registers a hook run after each workflow transition; returns a function removing it. */
 export function onAfterWorkflowEvent(hook: AfterWorkflowEvent): () => void {
-  afterWorkflowHooks.push(hook);
-  return () => {
-    const i = afterWorkflowHooks.indexOf(hook);
-    if (i >= 0) afterWorkflowHooks.splice(i, 1);
-  };
+  return register(afterWorkflowHooks, hook);
 }
 
 async function runAll<E>(hooks: readonly ((e: E) => Promise<HookReport | undefined>)[], event: E): Promise<unknown[]> {
@@ -79,8 +94,21 @@ async function runAll<E>(hooks: readonly ((e: E) => Promise<HookReport | undefin
 }
 
 /** Runs the afterAccept hooks in registration order; returns the guard failures they report. */
-export function afterAccept(event: AcceptEvent): Promise<unknown[]> {
-  return runAll(afterAcceptHooks, event);
+export async function afterAccept(event: AcceptEvent): Promise<unknown[]> {
+  return (await afterAcceptMany([event]))[0] ?? [];
+}
+
+/** `afterAccept` for several accepted records, in order; the guard failures of each. */
+export async function afterAcceptMany(events: readonly AcceptEvent[]): Promise<unknown[][]> {
+  const failures = events.map((): unknown[] => []);
+  if (events.length === 0) return failures;
+  for (const hook of afterAcceptHooks) {
+    const reports = await hook(events);
+    reports.forEach((report, i) => {
+      if (report?.guardFailures) failures[i]?.push(...report.guardFailures);
+    });
+  }
+  return failures;
 }
 
 /** Runs the afterWorkflowEvent hooks in registration order; returns the guard failures they report. */

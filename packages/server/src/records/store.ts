@@ -60,34 +60,67 @@ export interface NewRecord {
   data: Record<string, unknown>;
   createdBy: string;
   conflictOf?: string;
+  /** The flow started on submit, stored with the row (one change sequence for both). */
+  workflow?: FlowInstance | null;
+}
+
+/**
+ * Inserts revision 1 of each record (the record and its first revision row) in two statements,
+ * in the order given, so their change sequences follow it. Returns the change sequence of each
+ * record inserted; an id already taken is left out.
+ */
+export async function insertRecords(
+  tx: Tx,
+  orgId: string,
+  records: readonly NewRecord[],
+): Promise<Map<string, number>> {
+  if (records.length === 0) return new Map();
+  const rows = records.map((r, n) => {
+    const e = r.envelope;
+    return {
+      n,
+      id: e.id,
+      app_id: e.app,
+      form_id: e.form,
+      version: e.version,
+      data: r.data,
+      created_by: r.createdBy,
+      created_at: e.createdAt,
+      updated_at: e.updatedAt ?? e.createdAt,
+      device_id: e.deviceId,
+      conflict_of: r.conflictOf ?? null,
+      status: r.workflow?.status ?? 'none',
+      workflow: r.workflow ?? null,
+    };
+  });
+  const inserted = await tx.query<{ id: string; seq: number }>(
+    `insert into records (org_id, id, app_id, form_id, version, revision, data, created_by, created_at, updated_at,
+                          device_id, conflict_of, status, workflow)
+     select $1, x.id, x.app_id, x.form_id, x.version, 1, x.data, x.created_by, x.created_at, x.updated_at,
+            x.device_id, x.conflict_of, x.status, nullif(x.workflow, 'null'::jsonb)
+       from jsonb_to_recordset($2::jsonb) as x(n int, id uuid, app_id text, form_id text, version int, data jsonb,
+            created_by uuid, created_at timestamptz, updated_at timestamptz, device_id text, conflict_of uuid,
+            status text, workflow jsonb)
+      order by x.n
+     on conflict (org_id, id) do nothing returning id, seq`,
+    [orgId, JSON.stringify(rows)],
+  );
+  const seqs = new Map(inserted.map((r) => [r.id, Number(r.seq)]));
+  const revisions = rows.filter((r) => seqs.has(r.id));
+  if (revisions.length > 0) {
+    await tx.query(
+      `insert into record_revisions (org_id, record_id, revision, version, data, updated_by, updated_at)
+       select $1, x.id, 1, x.version, x.data, x.created_by, x.updated_at
+         from jsonb_to_recordset($2::jsonb) as x(id uuid, version int, data jsonb, created_by uuid, updated_at timestamptz)`,
+      [orgId, JSON.stringify(revisions)],
+    );
+  }
+  return seqs;
 }
 
 /** Inserts revision 1 (record and its first revision row); null when the id is taken. */
 export async function insertRecord(tx: Tx, r: NewRecord): Promise<number | null> {
-  const e = r.envelope;
-  const updatedAt = e.updatedAt ?? e.createdAt;
-  const [row] = await tx.query<{ seq: number }>(
-    `insert into records (org_id, id, app_id, form_id, version, revision, data, created_by, created_at, updated_at,
-                          device_id, conflict_of)
-     values ($1, $2, $3, $4, $5, 1, $6, $7, $8, $9, $10, $11)
-     on conflict (org_id, id) do nothing returning seq`,
-    [
-      r.orgId,
-      e.id,
-      e.app,
-      e.form,
-      e.version,
-      JSON.stringify(r.data),
-      r.createdBy,
-      e.createdAt,
-      updatedAt,
-      e.deviceId,
-      r.conflictOf ?? null,
-    ],
-  );
-  if (!row) return null;
-  await insertRevision(tx, r.orgId, e.id, 1, e.version, r.data, r.createdBy, updatedAt);
-  return Number(row.seq);
+  return (await insertRecords(tx, r.orgId, [r])).get(r.envelope.id) ?? null;
 }
 
 export async function insertRevision(
@@ -119,10 +152,20 @@ export async function saveWorkflow(tx: Tx, orgId: string, recordId: string, inst
 
 /** Whoever may see the record may download the attachments it names. */
 export async function linkAttachments(tx: Tx, orgId: string, recordId: string, shas: readonly string[]): Promise<void> {
-  if (shas.length === 0) return;
+  await linkAttachmentsOf(tx, orgId, [{ recordId, shas }]);
+}
+
+/** `linkAttachments` for several records in one statement. */
+export async function linkAttachmentsOf(
+  tx: Tx,
+  orgId: string,
+  links: readonly { recordId: string; shas: readonly string[] }[],
+): Promise<void> {
+  const pairs = links.flatMap((l) => [...new Set(l.shas)].map((sha) => [l.recordId, sha] as const));
+  if (pairs.length === 0) return;
   await tx.query(
     `insert into record_attachments (org_id, record_id, sha256)
-     select $1, $2, unnest($3::text[]) on conflict do nothing`,
-    [orgId, recordId, [...new Set(shas)]],
+     select $1, unnest($2::uuid[]), unnest($3::text[]) on conflict do nothing`,
+    [orgId, pairs.map((p) => p[0]), pairs.map((p) => p[1])],
   );
 }

@@ -1,7 +1,7 @@
 import type { MutationResult, RecordEnvelope, UpdateMutation } from '@gongfang/schema';
 import { appendAudit } from '../audit/chain.ts';
 import type { Tx } from '../db/Db.ts';
-import { resolveActor } from '../sync/actors.ts';
+import { actorFor } from '../sync/actors.ts';
 import { lockChangeFeed } from '../sync/changeFeed.ts';
 import { isoTime, type MutationContext } from '../sync/mutationContext.ts';
 import { refuse } from '../sync/refusal.ts';
@@ -24,7 +24,7 @@ export async function applyUpdate(mc: MutationContext, m: UpdateMutation): Promi
   const { tx, auth } = mc;
   const orgId = auth.orgId;
   const e = m.record;
-  const actor = await resolveActor(tx, auth, m.actor);
+  const actor = await actorFor(mc, m.actor);
   const current = await loadRecord(tx, orgId, e.id);
   if (!current || !(await mayView(tx, orgId, actor, e.id))) throw refuse('not-found');
   if (e.app !== current.app_id || e.form !== current.form_id || e.version !== current.version) {

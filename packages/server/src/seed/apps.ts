@@ -1,12 +1,12 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { type AppDefinition, migrateDefinition, type RecordEnvelope } from '@gongfang/schema';
-import { appendAudit } from '../audit/chain.ts';
 import type { Db, Queryable } from '../db/Db.ts';
 import { insertApp } from '../registry/apps.ts';
 import { prepareDefinition } from '../registry/prepare.ts';
 import { publishVersion } from '../registry/publish.ts';
 import { publishTemplate } from '../templates/templates.ts';
+import { pushSeedRecords } from './records.ts';
 
 /** The example app that is also published as a template (the IT department's vetted starting point). */
 export const EXAMPLE_TEMPLATE = 'quality_inspection';
@@ -35,54 +35,9 @@ async function storingUser(tx: Queryable, orgId: string): Promise<{ id: string; 
 }
 
 /**
- * Seed records go straight into `records` pinned to version 1, each with its first revision and a
- * change seq (the audit-chain lock is already held by the publish in this transaction, so seqs
- * are drawn in commit order). Workflow state stays `none`: they are demo history, not live
- * submissions, so they open no tasks and post nothing to ledgers.
- */
-async function insertSeedRecords(
-  tx: Queryable,
-  orgId: string,
-  appId: string,
-  fallbackUser: string,
-  records: RecordEnvelope[],
-): Promise<number> {
-  const users = new Map(
-    (await tx.query<{ id: string; name: string }>('select id, name from users where org_id = $1', [orgId])).map((u) => [
-      u.name,
-      u.id,
-    ]),
-  );
-  for (const r of records) {
-    const createdBy = users.get(r.createdBy) ?? fallbackUser;
-    const updatedAt = r.updatedAt ?? r.createdAt;
-    await tx.query(
-      `insert into records (org_id, id, app_id, form_id, version, revision, data, created_by, created_at, updated_at, device_id)
-       values ($1, $2, $3, $4, 1, $5, $6, $7, $8, $9, $10)`,
-      [orgId, r.id, appId, r.form, r.revision, JSON.stringify(r.data), createdBy, r.createdAt, updatedAt, r.deviceId],
-    );
-    await tx.query(
-      `insert into record_revisions (org_id, record_id, revision, version, data, updated_by, updated_at)
-       values ($1, $2, $3, 1, $4, $5, $6)`,
-      [orgId, r.id, r.revision, JSON.stringify(r.data), createdBy, updatedAt],
-    );
-  }
-  if (records.length > 0) {
-    await appendAudit(tx, {
-      orgId,
-      actor: null,
-      action: 'record.seed',
-      entityType: 'app',
-      entityId: appId,
-      after: { version: 1, records: records.map((r) => r.id) },
-    });
-  }
-  return records.length;
-}
-
-/**
  * First start: publishes every examples/<app>/app.json (migrated and validated) as version 1 of an
- * app of the organization, loads examples/<app>/seed.json records pinned to version 1, and
+ * app of the organization, pushes examples/<app>/seed.json records (version 1) through the sync
+ * accept path as their creators (flows start, tasks open, ledgers post, all audited), and
  * publishes the quality-inspection app as template `quality_inspection` v1. One transaction, so a
  * failure leaves nothing half-seeded; apps that already exist are left alone. Returns the app ids
  * published now.
@@ -109,11 +64,11 @@ export async function seedApps(db: Db, orgId: string, examplesDir: string): Prom
       await insertApp(tx, orgId, null, user.id, { id, name: definition.name, definition, template: null });
       await publishVersion(tx, { orgId, appId: id, actor: null, userId: user.id, definition, note: NOTE });
       const seed = (await readJson(join(examplesDir, dir, 'seed.json'))) as { records?: RecordEnvelope[] } | undefined;
-      await insertSeedRecords(
+      await pushSeedRecords(
+        db,
         tx,
         orgId,
-        id,
-        user.id,
+        user,
         (seed?.records ?? []).filter((r) => r.app === id && r.version === 1),
       );
       if (id === EXAMPLE_TEMPLATE) {

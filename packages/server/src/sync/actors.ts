@@ -1,6 +1,7 @@
 import type { Auth } from '../context.ts';
 import type { Queryable } from '../db/Db.ts';
 import type { Person } from '../records/access.ts';
+import type { MutationContext } from './mutationContext.ts';
 import { ACTOR_NOT_ALLOWED, Refusal } from './refusal.ts';
 
 /**
@@ -25,4 +26,21 @@ export async function resolveActor(q: Queryable, auth: Auth, claimed: string | u
   );
   if (!row) throw new Refusal('forbidden', ACTOR_NOT_ALLOWED);
   return { id: row.id, name: row.name, roles: row.roles ?? [] };
+}
+
+/** `resolveActor`, remembered for the rest of the push (a refusal is remembered too). */
+export function actorFor(mc: MutationContext, claimed: string | undefined): Promise<Person> {
+  if (!mc.memo) return resolveActor(mc.tx, mc.auth, claimed);
+  const key = claimed ?? mc.auth.userName;
+  let actor = mc.memo.actors.get(key);
+  if (!actor) {
+    const memo = mc.memo;
+    actor = resolveActor(mc.tx, mc.auth, claimed);
+    memo.actors.set(key, actor);
+    // A refusal stays remembered; a database failure (rolled back with its savepoint) does not.
+    actor.catch((error: unknown) => {
+      if (!(error instanceof Refusal)) memo.actors.delete(key);
+    });
+  }
+  return actor;
 }

@@ -1,4 +1,4 @@
-import { GENESIS_HASH } from '../audit/chain.ts';
+import { lockChainHead } from '../audit/chain.ts';
 import type { Tx } from '../db/Db.ts';
 
 /**
@@ -12,11 +12,7 @@ import type { Tx } from '../db/Db.ts';
  * transaction, so audited writes were already serialized per organization: this costs nothing more.
  */
 export async function lockChangeFeed(tx: Tx, orgId: string): Promise<void> {
-  await tx.query(
-    'insert into audit_chain (org_id, seq, head_hash) values ($1, 0, $2) on conflict (org_id) do nothing',
-    [orgId, GENESIS_HASH],
-  );
-  await tx.query('select 1 from audit_chain where org_id = $1 for update', [orgId]);
+  await lockChainHead(tx, orgId);
 }
 
 /** The next change sequence; call it under `lockChangeFeed`. */

@@ -6,11 +6,10 @@ import { missingAttachments } from '../records/attachmentRefs.ts';
 import { loadVersion } from '../records/definitions.ts';
 import { afterWorkflowEvent, workflowEventOf } from '../records/hooks.ts';
 import { linkAttachments, loadRecord, saveWorkflow, toEnvelope } from '../records/store.ts';
-import { resolveActor } from '../sync/actors.ts';
+import { actorFor } from '../sync/actors.ts';
 import { lockChangeFeed } from '../sync/changeFeed.ts';
-import { isoTime, type MutationContext } from '../sync/mutationContext.ts';
+import { directoryOf, isoTime, type MutationContext } from '../sync/mutationContext.ts';
 import { Refusal, refuse } from '../sync/refusal.ts';
-import { loadDirectory } from './directory.ts';
 import { flowContext } from './flow.ts';
 import { syncTasks, workflowState } from './tasks.ts';
 
@@ -45,7 +44,7 @@ function toAction(m: ActionMutation, actor: string): Action {
 export async function applyActionMutation(mc: MutationContext, m: ActionMutation): Promise<MutationResult> {
   const { tx, auth } = mc;
   const orgId = auth.orgId;
-  const actor = await resolveActor(tx, auth, m.actor);
+  const actor = await actorFor(mc, m.actor);
   const peek = await loadRecord(tx, orgId, m.recordId);
   if (!peek || !(await mayView(tx, orgId, actor, m.recordId))) throw refuse('not-found');
   const version = await loadVersion(mc.db, tx, orgId, peek.app_id, peek.version);
@@ -57,7 +56,7 @@ export async function applyActionMutation(mc: MutationContext, m: ActionMutation
     const missing = await missingAttachments(tx, orgId, [ref]);
     if (missing.length > 0) throw refuse('missing-attachment', missing);
   }
-  const directory = await loadDirectory(tx, orgId);
+  const directory = await directoryOf(mc);
 
   await lockChangeFeed(tx, orgId);
   const record = await loadRecord(tx, orgId, m.recordId, { forUpdate: true });

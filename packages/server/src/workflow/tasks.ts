@@ -116,3 +116,74 @@ export async function syncTasks(
     );
   }
 }
+
+/** A new record's flow, to mirror with `insertTasks`. */
+export interface StartedFlow {
+  ref: RecordRef;
+  workflow: Workflow;
+  instance: FlowInstance;
+  directory: OrgDirectory;
+}
+
+/**
+ * `syncTasks` for records just created (none has a stored task yet), for many records in two
+ * statements: their tasks with change sequences in the order given, and their participants.
+ */
+export async function insertTasks(tx: Queryable, orgId: string, flows: readonly StartedFlow[]): Promise<void> {
+  const tasks = flows.flatMap(({ ref, workflow, instance, directory }) =>
+    instance.tasks.map((task) => {
+      const node = findNode(workflow, task.nodeId);
+      return {
+        n: 0,
+        record_id: ref.recordId,
+        id: task.id,
+        app_id: ref.appId,
+        form_id: ref.formId,
+        node_id: task.nodeId,
+        node_name: node?.name ?? null,
+        assignee: task.assignee,
+        assignee_id: directory.idOf(task.assignee) ?? null,
+        status: task.status,
+        signature: node?.type === 'approver' && node.signature === true,
+        created_at: task.createdAt,
+        closed_at: task.closedAt ?? null,
+      };
+    }),
+  );
+  tasks.forEach((t, n) => {
+    t.n = n;
+  });
+  if (tasks.length > 0) {
+    await tx.query(
+      `insert into tasks (org_id, record_id, id, app_id, form_id, node_id, node_name, assignee, assignee_id, status,
+                          signature, created_at, closed_at, seq)
+       select $1, x.record_id, x.id, x.app_id, x.form_id, x.node_id, nullif(x.node_name, 'null'::jsonb), x.assignee,
+              x.assignee_id, x.status, x.signature, x.created_at, x.closed_at, nextval('change_seq')
+         from jsonb_to_recordset($2::jsonb) as x(n int, record_id uuid, id text, app_id text, form_id text,
+              node_id text, node_name jsonb, assignee text, assignee_id uuid, status text, signature boolean,
+              created_at timestamptz, closed_at timestamptz)
+        order by x.n
+       on conflict (org_id, record_id, id) do update
+         set status = excluded.status, closed_at = excluded.closed_at, seq = excluded.seq`,
+      [orgId, JSON.stringify(tasks)],
+    );
+  }
+  const people = flows.flatMap(({ ref, instance, directory }) =>
+    [
+      ...instance.tasks.map((t) => ({ name: t.assignee, reason: 'task' })),
+      ...instance.notices.map((n) => ({ name: n.recipient, reason: 'cc' })),
+    ].flatMap((p) => {
+      const userId = directory.idOf(p.name);
+      return userId ? [{ record_id: ref.recordId, user_id: userId, reason: p.reason }] : [];
+    }),
+  );
+  if (people.length > 0) {
+    await tx.query(
+      `insert into record_participants (org_id, record_id, user_id, reason)
+       select $1, x.record_id, x.user_id, x.reason
+         from jsonb_to_recordset($2::jsonb) as x(record_id uuid, user_id uuid, reason text)
+       on conflict do nothing`,
+      [orgId, JSON.stringify(people)],
+    );
+  }
+}
