@@ -12,6 +12,7 @@ import { adminOrgRoutes } from './routes/adminOrgs.ts';
 import { adminRoleRoutes } from './routes/adminRoles.ts';
 import { adminUserRoutes } from './routes/adminUsers.ts';
 import { appRoutes } from './routes/apps.ts';
+import { attachmentRoutes } from './routes/attachments.ts';
 import { auditRoutes } from './routes/audit.ts';
 import { authRoutes } from './routes/auth.ts';
 import { deviceRoutes } from './routes/devices.ts';
@@ -22,9 +23,12 @@ import { ledgerRoutes } from './routes/ledgers.ts';
 import { meRoutes } from './routes/me.ts';
 import { notificationRoutes } from './routes/notifications.ts';
 import { pageRoutes } from './routes/pages.ts';
+import { recordRoutes } from './routes/records.ts';
+import { syncRoutes } from './routes/sync.ts';
+import { taskRoutes } from './routes/tasks.ts';
+import { templateRoutes } from './routes/templates.ts';
 import { viewRoutes } from './routes/views.ts';
 import { webhookRoutes } from './routes/webhooks.ts';
-import { templateRoutes } from './routes/templates.ts';
 
 /** Default JSON body limit; a route that needs more (sync push, imports) sets its own `bodyLimit`. */
 export const BODY_LIMIT = 1024 * 1024;
@@ -45,6 +49,10 @@ export const ROUTE_GROUPS: readonly RouteGroup[] = [
   auditRoutes,
   appRoutes,
   templateRoutes,
+  syncRoutes,
+  recordRoutes,
+  taskRoutes,
+  attachmentRoutes,
   ledgerRoutes,
   webhookRoutes,
   notificationRoutes,
