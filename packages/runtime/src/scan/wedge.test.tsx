@@ -1,6 +1,6 @@
 import { fireEvent, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { formOf, inventoryApp, oneOfEach } from '../test/forms.ts';
 import { renderForm } from '../test/render.tsx';
 import { WedgeDetector } from './WedgeDetector.ts';
@@ -30,18 +30,38 @@ describe('WedgeDetector: scanner bursts vs people typing', () => {
 });
 
 describe('keyboard-wedge scanning in forms', () => {
+  // The detector reads performance.now() per key. A test machine under load can take longer than a
+  // scanner's 30 ms between two rendered keystrokes, so the clock is the test's: it stands still,
+  // and each keydown (seen first, in the capture phase) moves it by `clock.step` ms — 5 ms for a
+  // scanner burst, 120 ms for a person typing.
+  const clock = { t: 1000, step: 5 };
+  const tick = () => {
+    clock.t += clock.step;
+  };
+  beforeEach(() => {
+    clock.t = 1000;
+    clock.step = 5;
+    vi.spyOn(performance, 'now').mockImplementation(() => clock.t);
+    window.addEventListener('keydown', tick, true);
+  });
+  afterEach(() => {
+    window.removeEventListener('keydown', tick, true);
+    vi.restoreAllMocks();
+  });
+
   it('fast keys + Enter into a barcode field replace its content with the code', async () => {
     const { engine } = renderForm(oneOfEach());
     const user = userEvent.setup({ delay: null });
     const box = screen.getByLabelText(/^Code/);
     await user.type(box, 'OLD');
-    await new Promise((r) => setTimeout(r, 80)); // a person typed OLD a moment before the scan
+    clock.t += 80; // a person typed OLD a moment before the scan
     await user.type(box, 'ITM-10002{Enter}');
     expect(engine.field('code')?.value).toBe('ITM-10002');
   });
 
   it('slow typing into a barcode field is plain typing', async () => {
     const { engine } = renderForm(oneOfEach());
+    clock.step = 120;
     const user = userEvent.setup({ delay: 60 });
     const box = screen.getByLabelText(/^Code/);
     await user.type(box, 'AB');
@@ -60,6 +80,7 @@ describe('keyboard-wedge scanning in forms', () => {
 
   it('slow keys with nothing focused are ignored, and Enter in a text box never submits', async () => {
     const { engine, submitted } = renderForm(formOf(inventoryApp, 'stock_in'));
+    clock.step = 120;
     const user = userEvent.setup({ delay: 60 });
     await user.keyboard('ITM-1{Enter}');
     expect(engine.rows('lines')).toHaveLength(0);
