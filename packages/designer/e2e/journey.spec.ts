@@ -17,7 +17,8 @@ test.afterAll(async () => {
 });
 
 const shots = !!process.env.SCREENSHOTS;
-const designerDoc = (page: Page) => page.evaluate(() => (window as unknown as { designer: { doc: unknown } }).designer.doc);
+const designerDoc = (page: Page) =>
+  page.evaluate(() => (window as unknown as { designer: { doc: unknown } }).designer.doc);
 
 async function buildForm(page: Page) {
   const canvas = page.getByRole('main', { name: 'Form canvas' });
@@ -27,7 +28,9 @@ async function buildForm(page: Page) {
   await props.getByRole('checkbox', { name: 'Required' }).check();
   await dragTo(page, palette(page, 'Single choice'), canvas, 'end');
   await setLabel(page, '入库类型', 'Type', 'Single choice');
-  await props.getByRole('textbox', { name: 'Options' }).fill('purchase\t采购入库\tPurchase\nreturn\t退料入库\tLine return');
+  await props
+    .getByRole('textbox', { name: 'Options' })
+    .fill('purchase\t采购入库\tPurchase\nreturn\t退料入库\tLine return');
   await dragTo(page, palette(page, 'Text'), canvas, 'end');
   await setLabel(page, '供应商', 'Supplier', 'Text');
   const rule = props.getByRole('combobox', { name: 'Visible when' });
@@ -177,10 +180,13 @@ test('a workshop lead builds stock-in with an approval branch and publishes it; 
   await operator.getByLabel(/^Receipt no\./).fill('RK-JOURNEY-1');
   await operator.getByRole('radio', { name: 'Purchase' }).check();
   await operator.getByLabel(/^Supplier/).fill('Ningbo Bearings');
+  await operator.getByRole('button', { name: 'Add row' }).click();
+  await operator.getByLabel('Name Row 1').fill('ITM-10001');
   await operator.getByLabel('Qty Row 1').fill('5');
   await operator.getByLabel('Unit price Row 1').fill('30');
   await expect(operator.getByLabel(/^Total/)).toContainText('150');
   const recordId = /[0-9a-f]{8}-[0-9a-f-]{27}/.exec(new URL(operator.url()).hash)?.[0] ?? '';
+  expect(recordId).not.toBe('');
   await operator.getByRole('button', { name: 'Submit' }).click();
   await expect(operator.getByText('Synced', { exact: true })).toBeVisible({ timeout: 20_000 });
 
@@ -188,7 +194,7 @@ test('a workshop lead builds stock-in with an approval branch and publishes it; 
   const lead = await browser.newPage({ viewport: { width: 1024, height: 768 } });
   await signInRuntime(lead, base, 'li.qiang');
   await lead.getByRole('link', { name: 'Inbox' }).click();
-  const task = lead.getByRole('article', { name: 'Lead approves' });
+  const task = lead.getByRole('article', { name: 'Lead approves', exact: true });
   await expect(task).toBeVisible({ timeout: 20_000 });
   await task.getByRole('button', { name: 'Approve' }).click();
   await expect

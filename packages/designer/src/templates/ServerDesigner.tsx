@@ -8,6 +8,7 @@ import { httpRegistry, type Me } from '../publish/registryClient.ts';
 import { createDesigner, type Designer } from '../store/Designer.ts';
 import { emptyApp } from '../store/emptyApp.ts';
 import { DesignerApp } from '../ui/DesignerApp.tsx';
+import { useLang } from '../ui/DesignerContext.tsx';
 import { AppHome } from './AppHome.tsx';
 import { homeT } from './messages.ts';
 import { SignIn } from './SignIn.tsx';
@@ -84,9 +85,7 @@ export function ServerDesigner({ lang }: { lang: Lang }) {
       client={client}
       actions={
         <>
-          <a className="dz-tool" href="#/">
-            {t('home')}
-          </a>
+          <AppsLink />
           <PublishButton
             client={client}
             registry={registry}
@@ -95,5 +94,15 @@ export function ServerDesigner({ lang }: { lang: Lang }) {
         </>
       }
     />
+  );
+}
+
+/** Back to the app list, in the designer's current language. */
+function AppsLink() {
+  const t = homeT(useLang());
+  return (
+    <a className="dz-tool tz-apps-link" href="#/">
+      {t('home')}
+    </a>
   );
 }

@@ -21,7 +21,7 @@ export const HOME_MESSAGES = {
   templates: { 'zh-CN': '从模板新建', en: 'New from a template' },
   useTemplate: { 'zh-CN': '用模板 {name} 新建', en: 'New app from {name}' },
   noTemplates: { 'zh-CN': '还没有模板', en: 'No templates yet' },
-  home: { 'zh-CN': '全部应用', en: 'All apps' },
+  home: { 'zh-CN': '应用列表', en: 'Apps' },
   signOut: { 'zh-CN': '退出', en: 'Sign out' },
   loading: { 'zh-CN': '正在加载…', en: 'Loading…' },
 } as const satisfies Record<string, Record<Lang, string>>;
