@@ -30,8 +30,15 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     detached: true,
   });
   let output = '';
+  const stop = () => {
+    if (server.pid && server.exitCode === null) process.kill(-server.pid, 'SIGTERM');
+  };
+  // First start seeds the demo factory and its example records: minutes on a busy machine.
   await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 90_000);
+    const timer = setTimeout(() => {
+      stop();
+      reject(new Error(`server did not start:\n${output}`));
+    }, 240_000);
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
       if (output.includes('Gongfang is running')) {
@@ -45,7 +52,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   });
   process.env.GF_BASE_URL = `http://127.0.0.1:${port}`;
   return async () => {
-    if (server.pid) process.kill(-server.pid, 'SIGTERM');
+    stop();
     await new Promise((r) => setTimeout(r, 500));
     rmSync(dataDir, { recursive: true, force: true });
   };

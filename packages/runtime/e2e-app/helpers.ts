@@ -117,3 +117,50 @@ export async function defectPhoto(page: Page): Promise<{ name: string; mimeType:
   });
   return { name: 'IMG_0412.jpg', mimeType: 'image/jpeg', buffer: Buffer.from(dataUrl.split(',')[1] ?? '', 'base64') };
 }
+
+/** The shift handover's form filled by its outgoing lead, signed; `incoming` is a display name. */
+export async function fillHandover(
+  page: Page,
+  o: {
+    line: 'L1' | 'L2' | 'L3';
+    shift: 'Day shift' | 'Night shift';
+    incoming: string;
+    issues: string;
+    input: 'mouse' | 'touch';
+  },
+): Promise<void> {
+  await page.getByRole('combobox', { name: /^Line/ }).selectOption(o.line);
+  await page.getByLabel(o.shift).check();
+  await page.getByRole('button', { name: /^Incoming lead/ }).click();
+  await page.getByRole('list', { name: 'Choose Incoming lead' }).getByRole('button', { name: o.incoming }).click();
+  await page
+    .getByRole('group', { name: /^Output this shift/ })
+    .getByRole('button', { name: 'Add row' })
+    .click();
+  await page.getByLabel('Product Row 1').selectOption('P-2001');
+  await page.getByLabel('Planned Row 1').fill('400');
+  await page.getByLabel('Good Row 1').fill('388');
+  await page.getByLabel('Scrap Row 1').fill('12');
+  await page
+    .getByRole('group', { name: /^Equipment state/ })
+    .getByRole('button', { name: 'Add row' })
+    .click();
+  await page.getByLabel('Machine Row 1').selectOption('CNC-01');
+  await page.getByRole('textbox', { name: 'Open issues' }).fill(o.issues);
+  await page.getByRole('textbox', { name: /^Safety notes/ }).fill('Guard on press 3 re-fixed; floor dry.');
+  await page.getByRole('button', { name: /^Sign Outgoing lead signature/ }).click();
+  await drawSignature(page, page.getByRole('img', { name: 'Sign here: Outgoing lead signature' }), o.input);
+  await page.getByRole('button', { name: 'Done' }).click();
+  await expect(page.getByRole('img', { name: 'Signature: Outgoing lead signature' })).toBeVisible();
+}
+
+/** Switches the operator on an enrolled tablet: the header's user button, user name, PIN pad. */
+export async function switchByPin(page: Page, user: { name?: string; pick?: string }, pin: string): Promise<void> {
+  await page.getByRole('button', { name: /^Signed in:/ }).click();
+  const dialog = page.getByRole('dialog', { name: 'Switch operator' });
+  if (user.pick) await dialog.getByRole('button', { name: user.pick }).click();
+  if (user.name) await dialog.getByRole('textbox', { name: 'User name' }).fill(user.name);
+  for (const d of pin) await dialog.getByRole('button', { name: `Digit ${d}` }).click();
+  await dialog.getByRole('button', { name: 'Confirm' }).click();
+  await expect(dialog).toBeHidden();
+}

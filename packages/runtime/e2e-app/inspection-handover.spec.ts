@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { defectPhoto, drawSignature, recordIdOf, serverRecord, signIn } from './helpers.ts';
+import { defectPhoto, drawSignature, fillHandover, recordIdOf, serverRecord, signIn } from './helpers.ts';
 
 test('quality inspection: an out-of-spec value computes NG, photo and signature attached, routed to the QC lead', async ({
   page,
@@ -61,38 +61,13 @@ test('shift handover: the incoming lead is picked from the directory and gets th
   const issues = `Coolant pump on CNC-02 noisy (${info.project.name} ${Date.now() % 100000})`;
   await signIn(page, 'zhang.wei');
   await page.getByRole('link', { name: 'New Shift handover' }).click();
-  await page.getByRole('combobox', { name: /^Line/ }).selectOption('L1');
-  await page.getByLabel('Day shift').check();
   // Chen Jing never signed in on this tablet: only the directory knows her.
   await page.getByRole('button', { name: /^Incoming lead/ }).click();
   const picker = page.getByRole('list', { name: 'Choose Incoming lead' });
   await expect(picker.getByRole('button')).toHaveText(['Chen Jing', 'Zhang Wei']);
-  await picker.getByRole('button', { name: 'Chen Jing' }).click();
-
-  await page
-    .getByRole('group', { name: /^Output this shift/ })
-    .getByRole('button', { name: 'Add row' })
-    .click();
-  await page.getByLabel('Product Row 1').selectOption('P-2001');
-  await page.getByLabel('Planned Row 1').fill('400');
-  await page.getByLabel('Good Row 1').fill('388');
-  await page.getByLabel('Scrap Row 1').fill('12');
-  await page
-    .getByRole('group', { name: /^Equipment state/ })
-    .getByRole('button', { name: 'Add row' })
-    .click();
-  await page.getByLabel('Machine Row 1').selectOption('CNC-01');
-  await page.getByRole('textbox', { name: 'Open issues' }).fill(issues);
-  await page.getByRole('textbox', { name: /^Safety notes/ }).fill('Guard on press 3 re-fixed; floor dry.');
-  await page.getByRole('button', { name: /^Sign Outgoing lead signature/ }).click();
-  await drawSignature(
-    page,
-    page.getByRole('img', { name: 'Sign here: Outgoing lead signature' }),
-    info.project.name === 'portrait' ? 'touch' : 'mouse',
-  );
-  await page.getByRole('button', { name: 'Done' }).click();
-  await expect(page.getByRole('img', { name: 'Signature: Outgoing lead signature' })).toBeVisible();
-
+  await page.getByRole('button', { name: /^Incoming lead/ }).click();
+  const input = info.project.name === 'portrait' ? 'touch' : 'mouse';
+  await fillHandover(page, { line: 'L1', shift: 'Day shift', incoming: 'Chen Jing', issues, input });
   const id = recordIdOf(page);
   await page.getByRole('button', { name: 'Submit' }).click();
   await expect(page.getByText('Synced', { exact: true })).toBeVisible({ timeout: 20_000 });

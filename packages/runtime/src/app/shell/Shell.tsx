@@ -55,9 +55,11 @@ export function Shell() {
   const printing = route.parts[0] === 'print';
   return (
     <div className={`app ${printing ? 'app-printing' : ''}`} lang={lang}>
-      <Header key={operator.id} />
+      {/* Keyed by operator so a switch starts each part afresh; sibling keys must differ (a shared
+          key left the previous operator's header on screen beside the new one). */}
+      <Header key={`header:${operator.id}`} />
       <UpdatePrompt />
-      <main className="app-main" key={operator.id}>
+      <main className="app-main" key={`main:${operator.id}`}>
         <Suspense fallback={null}>
           <Screen route={route} />
         </Suspense>
