@@ -1,0 +1,16 @@
+import { createRoot } from 'react-dom/client';
+import { FormView, RuntimeProvider } from '../../../../packages/runtime/src/index.ts';
+import '../../../../packages/runtime/src/styles/runtime.css';
+import { FIELDS, gongfangForm, rows } from './spec.ts';
+import { reportFirstRender } from './probe.ts';
+
+const form = gongfangForm();
+const data = { lines: rows() };
+reportFirstRender(`#gf-big-f${FIELDS - 2}`);
+createRoot(document.getElementById('root') as HTMLElement).render(
+  <RuntimeProvider lang="en" roles={[{ id: 'operator', name: { 'zh-CN': '操作员', en: 'Operator' } }]}>
+    <main style={{ padding: 16 }}>
+      <FormView form={form} engineOptions={{ data, user: 'op' }} />
+    </main>
+  </RuntimeProvider>,
+);
