@@ -7,8 +7,8 @@ import { localize } from '@gongfang/schema';
 import { buildServer } from './app.ts';
 import { readConfig } from './config.ts';
 import { migrate } from './db/migrate.ts';
-import { startWebhookWorker } from './notify/worker.ts';
 import { openDb } from './db/open.ts';
+import { startWebhookWorker } from './notify/worker.ts';
 import { seedApps } from './seed/apps.ts';
 import { DEMO_ORG, DEMO_PASSWORD, type DemoSeed, EXAMPLES_DIR, seedDemoIfEmpty } from './seed/demo.ts';
 
