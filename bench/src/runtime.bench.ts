@@ -106,7 +106,10 @@ async function keystroke(page: Page, key: string): Promise<KeySample> {
   const armed = page.evaluate(`(${ARM_KEY})()`) as Promise<{ ms: number; t0: number }>;
   armed.catch(() => undefined);
   await page.keyboard.press(key);
-  const { ms, t0 } = await armed;
+  const { ms, t0 } = await Promise.race([
+    armed,
+    new Promise<never>((_, reject) => setTimeout(() => reject(new Error('no paint within 15 s of a keystroke')), 15_000)),
+  ]);
   await page.waitForTimeout(250);
   const { commits, et } = (await page.evaluate(`(() => {
     const mine = window.__events.filter((e) => Math.abs(e.start - ${t0}) < 2 || (e.start >= ${t0} && e.start < ${t0} + 200));
@@ -172,6 +175,7 @@ async function main() {
         await tabs[side].locator(KEY_SELECTOR[side]).focus();
         const s = await keystroke(tabs[side], letters[(i + 2) % 26] as string);
         if (i >= 0) keys[side].push(s);
+        console.log(`key ${i} ${side}: ${fmt(s.ms)} ms, ${s.commits} commits`);
       }
     }
     for (const side of SIDES) {
