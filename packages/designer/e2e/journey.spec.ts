@@ -9,7 +9,7 @@ import { type RealServer, startRealServer } from './journeyServer.ts';
 test.use({ actionTimeout: 20_000 });
 let server: RealServer;
 test.beforeAll(async () => {
-  test.setTimeout(240_000);
+  test.setTimeout(420_000);
   server = await startRealServer();
 });
 test.afterAll(async () => {
