@@ -116,5 +116,5 @@ describe.each(DB_KINDS)('the start command on %s', (kind) => {
     } finally {
       await database.drop();
     }
-  });
+  }, 180_000); // two cold starts (tsx compile, migrate, seed) on a busy machine
 });
