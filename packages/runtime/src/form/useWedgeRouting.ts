@@ -19,7 +19,8 @@ export function useWedgeRouting(formRef: RefObject<HTMLFormElement | null>): voi
       const ours =
         active && active !== document.body ? form.contains(active) : document.querySelector('.gf-form') === form;
       if (!ours) return;
-      const code = detector.key(e.key, performance.now());
+      // When the key arrived, not when this handler got to run (see BarcodeInput).
+      const code = detector.key(e.key, e.timeStamp);
       if (code === undefined) return;
       e.preventDefault();
       const dest =

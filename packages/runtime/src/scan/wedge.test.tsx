@@ -30,7 +30,7 @@ describe('WedgeDetector: scanner bursts vs people typing', () => {
 });
 
 describe('keyboard-wedge scanning in forms', () => {
-  // The detector reads performance.now() per key. A test machine under load can take longer than a
+  // The detector reads each key's timeStamp (happy-dom stamps events with performance.now()). A test machine under load can take longer than a
   // scanner's 30 ms between two rendered keystrokes, so the clock is the test's: it stands still,
   // and each keydown (seen first, in the capture phase) moves it by `clock.step` ms — 5 ms for a
   // scanner burst, 120 ms for a person typing.
