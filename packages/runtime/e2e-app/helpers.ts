@@ -65,7 +65,7 @@ export async function drawSignature(page: Page, pad: Locator, input: 'mouse' | '
     return;
   }
   const cdp = await page.context().newCDPSession(page);
-  const touch = (type: string, p?: { x: number; y: number }) =>
+  const touch = (type: 'touchStart' | 'touchMove' | 'touchEnd', p?: { x: number; y: number }) =>
     cdp.send('Input.dispatchTouchEvent', {
       type,
       touchPoints: p ? [{ x: Math.round(p.x), y: Math.round(p.y), id: 1, radiusX: 4, radiusY: 4, force: 1 }] : [],

@@ -43,5 +43,17 @@ for (const lang of ['zh-CN', 'en'] as const) {
     await page.getByRole('link', { name: L.balance, exact: true }).click();
     await expect(page.getByRole('table')).toBeVisible();
     await shot('stock-balance');
+    // A seeded stock-in: its detail (values, version, workflow history) and its A4 print view.
+    const list = await page.request.get(`${base()}/api/apps/inventory/views/stock_in_list?limit=1`);
+    const [row] = ((await list.json()) as { rows: { id: string }[] }).rows;
+    expect(row, 'a seeded stock-in record').toBeTruthy();
+    await page.goto(`${base()}/app/#/record/${row?.id}`);
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    await page.waitForLoadState('networkidle');
+    await shot('record-detail');
+    await page.goto(`${base()}/app/#/print/${row?.id}`);
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    await page.waitForLoadState('networkidle');
+    await shot('print');
   });
 }

@@ -5,8 +5,9 @@ import { getServices } from './services.ts';
 /** The operator's open tasks: from the server when online, else as last pulled. */
 export async function openTasks(user: string): Promise<{ tasks: Task[]; fromDevice: boolean }> {
   try {
-    const answer = await api<Task[] | { tasks: Task[] }>('/api/tasks');
-    const tasks = Array.isArray(answer) ? answer : answer.tasks;
+    // GET /api/tasks answers { tasks: [{ task, record }] }: the task and a summary of its record.
+    const answer = await api<{ tasks: { task: Task }[] }>('/api/tasks');
+    const tasks = answer.tasks.map((item) => item.task);
     return { tasks: tasks.filter((t) => (t.status ?? 'open') === 'open'), fromDevice: false };
   } catch {
     const rows = await getServices().store.tasks();

@@ -1,4 +1,5 @@
 import { formOf } from '../data/apps.ts';
+import { personName } from '../data/people.ts';
 import { loadRecord } from '../data/recordLoad.ts';
 import { recordTitle } from '../data/titles.ts';
 import { useStoreQuery } from '../data/useStoreQuery.ts';
@@ -35,7 +36,8 @@ export function PrintView({ id }: { id: string }) {
         </h1>
         <p className="app-print-meta">
           {t('definitionVersion', { v: envelope.version })} ·{' '}
-          {t('createdBy', { who: envelope.createdBy, time: formatTime(envelope.createdAt, lang) })} · ID {envelope.id}
+          {t('createdBy', { who: personName(envelope.createdBy, lang), time: formatTime(envelope.createdAt, lang) })} ·
+          ID {envelope.id}
         </p>
       </header>
       {form ? <RecordValues form={form} data={envelope.data} /> : null}

@@ -1,4 +1,5 @@
 import { formOf } from '../data/apps.ts';
+import { personName } from '../data/people.ts';
 import { loadRecord } from '../data/recordLoad.ts';
 import { recordTitle } from '../data/titles.ts';
 import { useStoreQuery } from '../data/useStoreQuery.ts';
@@ -28,7 +29,9 @@ export function RecordDetail({ id }: { id: string }) {
       </header>
       <p className="app-meta">
         <span className="app-version">{t('definitionVersion', { v: envelope.version })}</span>
-        <span>{t('createdBy', { who: envelope.createdBy, time: formatTime(envelope.createdAt, lang) })}</span>
+        <span>
+          {t('createdBy', { who: personName(envelope.createdBy, lang), time: formatTime(envelope.createdAt, lang) })}
+        </span>
         <a className="gf-button" href={href('print', id)}>
           {t('print')}
         </a>

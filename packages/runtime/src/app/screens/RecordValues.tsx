@@ -1,6 +1,7 @@
 import type { ColumnField, Field, Form } from '@gongfang/schema';
 import { asFile, asFiles } from '../../widgets/photo/files.ts';
 import { useBlobUrl } from '../../widgets/photo/useBlobUrl.ts';
+import { personName } from '../data/people.ts';
 import { useApp } from '../shell/AppContext.ts';
 
 type AnyField = Field | ColumnField;
@@ -10,6 +11,10 @@ export function useFormatValue(): (field: AnyField, value: unknown) => string {
   const { text, lang } = useApp();
   return (field, value) => {
     if (value === undefined || value === null || value === '') return '—';
+    if (field.type === 'member') {
+      const people = Array.isArray(value) ? value : [value];
+      return people.map((p) => personName(String(p), lang)).join('、');
+    }
     if ('options' in field && Array.isArray(field.options)) {
       const label = (v: unknown) => text(field.options?.find((o) => o.value === v)?.label, String(v));
       return Array.isArray(value) ? value.map(label).join('、') : label(value);
