@@ -1,7 +1,7 @@
 import type { Form } from '@gongfang/schema';
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, onTestFinished, vi } from 'vitest';
 import { formOf, inventoryApp } from '../../test/forms.ts';
 import { renderForm } from '../../test/render.tsx';
 
@@ -45,7 +45,19 @@ describe('sub-table', () => {
   });
 
   it('scan-to-add: a new code adds a row with quantity 1; the same code again bumps that quantity', async () => {
-    const user = userEvent.setup();
+    // Scanner timing on the test's clock (each key 5 ms after the last), not the machine's: a
+    // loaded test machine must not split a burst into a partial code.
+    let clock = 1000;
+    vi.spyOn(performance, 'now').mockImplementation(() => clock);
+    const tick = () => {
+      clock += 5;
+    };
+    window.addEventListener('keydown', tick, true);
+    onTestFinished(() => {
+      window.removeEventListener('keydown', tick, true);
+      vi.restoreAllMocks();
+    });
+    const user = userEvent.setup({ delay: null });
     const { engine } = renderForm(stockIn());
     const box = screen.getByRole('textbox', { name: 'Scan to add to Items' });
     await user.type(box, 'ITM-10002{Enter}');
