@@ -28,7 +28,12 @@ const out = mkdtempSync(join(tmpdir(), 'gongfang-runtime-bench-dist-'));
 type Side = 'ours' | 'rjsf' | 'floor' | 'single';
 const SIDES: Side[] = ['ours', 'rjsf', 'floor', 'single'];
 const PAGE: Record<Side, string> = { ours: 'gongfang', rjsf: 'rjsf', floor: 'floor', single: 'single' };
-const KEY_SELECTOR: Record<Side, string> = { ours: '#gf-big-f150', rjsf: '#root_f150', floor: '#f150', single: '#f150' };
+const KEY_SELECTOR: Record<Side, string> = {
+  ours: '#gf-big-f150',
+  rjsf: '#root_f150',
+  floor: '#f150',
+  single: '#f150',
+};
 
 function serve(): Promise<{ url: string; close: () => void }> {
   const server = createServer((req, res) => {
@@ -67,7 +72,12 @@ interface Load {
 }
 
 /** Opens the page in a fresh tab: navigation start → the last field painted; the JS loaded before. */
-async function load(context: BrowserContext, base: string, side: Side, keep = false): Promise<{ load: Load; page: Page }> {
+async function load(
+  context: BrowserContext,
+  base: string,
+  side: Side,
+  keep = false,
+): Promise<{ load: Load; page: Page }> {
   const page = await throttledPage(context);
   const js: { url: string; body: Promise<Buffer> }[] = [];
   page.on('response', (r) => {
@@ -108,7 +118,9 @@ async function keystroke(page: Page, key: string): Promise<KeySample> {
   await page.keyboard.press(key);
   const { ms, t0 } = await Promise.race([
     armed,
-    new Promise<never>((_, reject) => setTimeout(() => reject(new Error('no paint within 15 s of a keystroke')), 15_000)),
+    new Promise<never>((_, reject) =>
+      setTimeout(() => reject(new Error('no paint within 15 s of a keystroke')), 15_000),
+    ),
   ]);
   await page.waitForTimeout(250);
   const { commits, et } = (await page.evaluate(`(() => {
@@ -123,10 +135,14 @@ const spread = (v: readonly number[]) => `${fmt(quantile(v, 0.25))}–${fmt(quan
 
 async function main() {
   const started = Date.now();
-  execFileSync('npx', ['vite', 'build', '--config', 'pages/runtime/vite.config.ts', '--outDir', out, '--logLevel', 'error'], {
-    cwd: benchDir,
-    stdio: 'inherit',
-  });
+  execFileSync(
+    'npx',
+    ['vite', 'build', '--config', 'pages/runtime/vite.config.ts', '--outDir', out, '--logLevel', 'error'],
+    {
+      cwd: benchDir,
+      stdio: 'inherit',
+    },
+  );
   const site = await serve();
   const profile = mkdtempSync(join(tmpdir(), 'gongfang-runtime-bench-profile-'));
   const context = await chromium.launchPersistentContext(profile, {
@@ -156,7 +172,8 @@ async function main() {
           console.log(`${side}: ${l.controls} controls, first-screen JS ${l.jsFiles.join(', ')}`);
         } else first[side].push(l.ms);
       }
-      if (i >= 0) console.log(`first render #${i + 1}: ${SIDES.map((s) => `${s} ${fmt(first[s][i] ?? NaN)}`).join(' · ')} ms`);
+      if (i >= 0)
+        console.log(`first render #${i + 1}: ${SIDES.map((s) => `${s} ${fmt(first[s][i] ?? NaN)}`).join(' · ')} ms`);
     }
 
     // ---- Keystrokes into field 150: one tab per page, the keys alternate between tabs.
@@ -180,7 +197,8 @@ async function main() {
     }
     for (const side of SIDES) {
       const value = await tabs[side].locator(KEY_SELECTOR[side]).inputValue();
-      if (value.length !== KEYS + 2) throw new Error(`${side}: field 150 holds ${value.length} characters, wanted ${KEYS + 2}`);
+      if (value.length !== KEYS + 2)
+        throw new Error(`${side}: field 150 holds ${value.length} characters, wanted ${KEYS + 2}`);
     }
 
     // ---- Report.

@@ -1,7 +1,7 @@
 /** The floor: hand-written React, 300 uncontrolled inputs and a 50-row table, no JS per keystroke. */
 import { createRoot } from 'react-dom/client';
-import { FIELDS, kindOf, ROWS, rows } from './spec.ts';
 import { reportFirstRender } from './probe.ts';
+import { FIELDS, kindOf, ROWS, rows } from './spec.ts';
 
 const OPTIONS = ['A-01', 'A-02', 'B-01', 'B-02', 'C-01'];
 function Control({ n }: { n: number }) {

@@ -1,8 +1,8 @@
 import { createRoot } from 'react-dom/client';
 import { FormView, RuntimeProvider } from '../../../../packages/runtime/src/index.ts';
 import '../../../../packages/runtime/src/styles/runtime.css';
-import { FIELDS, gongfangForm, rows } from './spec.ts';
 import { reportFirstRender } from './probe.ts';
+import { FIELDS, gongfangForm, rows } from './spec.ts';
 
 const form = gongfangForm();
 const data = { lines: rows() };

@@ -1,8 +1,8 @@
 import Form from '@rjsf/core';
 import validator from '@rjsf/validator-ajv8';
 import { createRoot } from 'react-dom/client';
-import { FIELDS, jsonSchema, rows } from './spec.ts';
 import { reportFirstRender } from './probe.ts';
+import { FIELDS, jsonSchema, rows } from './spec.ts';
 
 const { schema, uiSchema } = jsonSchema();
 const formData = { lines: rows() };

@@ -76,7 +76,12 @@ export function gongfangForm(): Form {
       { id: 'item', type: 'text', label: L('Item'), required: true },
       { id: 'batch', type: 'text', label: L('Batch'), maxLength: 30 },
       { id: 'qty', type: 'number', label: L('Qty'), min: 0, max: 1000000, required: true },
-      { id: 'location', type: 'select', label: L('Location'), options: OPTIONS.map((v) => ({ value: v, label: L(v) })) },
+      {
+        id: 'location',
+        type: 'select',
+        label: L('Location'),
+        options: OPTIONS.map((v) => ({ value: v, label: L(v) })),
+      },
       { id: 'note', type: 'text', label: L('Note'), maxLength: 100 },
     ],
   } as Field);
@@ -113,6 +118,7 @@ export function jsonSchema(): { schema: Record<string, unknown>; uiSchema: Recor
     if (rule !== undefined) {
       allOf.push({
         if: { properties: { [`f${rule}`]: { exclusiveMinimum: 10 } }, required: [`f${rule}`] },
+        // biome-ignore lint/suspicious/noThenProperty: JSON Schema's `if`/`then`, not a thenable
         then: { properties: { [id]: prop } },
       });
     } else {
