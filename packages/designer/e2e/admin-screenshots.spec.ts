@@ -147,7 +147,7 @@ test('screenshot admin pages in zh-CN and en', async ({ page }) => {
       .click();
     await shot('audit');
 
-    await page.getByRole('link', { name: 'Webhook' + (en ? 's' : ' 通知') }).click();
+    await page.getByRole('link', { name: en ? 'Webhooks' : 'Webhook 通知' }).click();
     await expect(page.getByRole('cell', { name: /200/ }).first()).toBeVisible();
     await shot('webhooks');
 
