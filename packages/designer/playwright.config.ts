@@ -7,6 +7,9 @@ const PORT = 4327;
  * dev page, at a desktop viewport: the designer is used on a desktop browser.
  */
 export default defineConfig({
+  // One retry in CI: a browser test on a loaded 2-core machine can lose a race with the app's own
+  // timers (see the note on issue 5); a failure that repeats still fails the run.
+  retries: process.env.CI ? 1 : 0,
   testDir: 'e2e',
   outputDir: '../../test-results/designer',
   timeout: 90_000,

@@ -6,6 +6,9 @@ import { defineConfig, devices } from '@playwright/test';
  * System Chromium only (never downloaded).
  */
 export default defineConfig({
+  // One retry in CI: a browser test on a loaded 2-core machine can lose a race with the app's own
+  // timers (see the note on issue 5); a failure that repeats still fails the run.
+  retries: process.env.CI ? 1 : 0,
   testDir: 'e2e-app',
   outputDir: '../../test-results/runtime-app',
   globalSetup: './e2e-app/globalSetup.ts',
