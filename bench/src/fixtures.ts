@@ -2,6 +2,15 @@ import type { AppDefinition, ColumnField, ContentField, Field, Form } from '@gon
 
 const L = (zh: string, en: string) => ({ 'zh-CN': zh, en });
 
+/** The schema types want non-empty lists (`[T, ...T[]]`); a generated one is checked here once. */
+function nonEmpty<T>(items: T[]): [T, ...T[]] {
+  const [first, ...rest] = items;
+  if (first === undefined) throw new Error('a generated fixture list is empty');
+  return [first, ...rest];
+}
+
+const OPTION_LIST = () => nonEmpty(OPTIONS.map((v) => ({ value: v, label: L(v, v) })));
+
 /** A generated definition with `count` fields in sections of 25, mixing every common field type and rules. */
 export function largeDefinition(count: number): AppDefinition {
   const sections: Field[] = [];
@@ -14,7 +23,7 @@ export function largeDefinition(count: number): AppDefinition {
       type: 'section',
       label: L(`分组 ${sections.length}`, `Section ${sections.length}`),
       columns: 2,
-      fields,
+      fields: nonEmpty(fields),
     });
   }
   return {
@@ -23,7 +32,9 @@ export function largeDefinition(count: number): AppDefinition {
     version: 1,
     name: L('大表单', 'Large form'),
     roles: [{ id: 'operator', name: L('操作员', 'Operator') }],
-    forms: [{ id: 'big', name: L('大表单', 'Big form'), fields: sections, permissions: { submit: ['operator'] } }],
+    forms: [
+      { id: 'big', name: L('大表单', 'Big form'), fields: nonEmpty(sections), permissions: { submit: ['operator'] } },
+    ],
   };
 }
 
@@ -91,7 +102,7 @@ export function recordForm(): Form {
         fields.push({ id, type: 'number', label, min: 0, max: 100000, required: true });
         break;
       case 2:
-        fields.push({ id, type: 'select', label, options: OPTIONS.map((v) => ({ value: v, label: L(v, v) })) });
+        fields.push({ id, type: 'select', label, options: OPTION_LIST() });
         break;
       default:
         fields.push({ id, type: 'textarea', label, maxLength: 500 });
@@ -105,12 +116,12 @@ export function recordForm(): Form {
       id: 'location',
       type: 'select',
       label: L('库位', 'Location'),
-      options: OPTIONS.map((v) => ({ value: v, label: L(v, v) })),
+      options: OPTION_LIST(),
     },
     { id: 'note', type: 'text', label: L('备注', 'Note'), maxLength: 100 },
   ];
-  fields.push({ id: 'lines', type: 'subtable', label: L('明细', 'Lines'), fields: columns, maxRows: 500 });
-  return { id: 'bench', name: L('基准', 'Bench'), fields, permissions: { submit: ['operator'] } };
+  fields.push({ id: 'lines', type: 'subtable', label: L('明细', 'Lines'), fields: nonEmpty(columns), maxRows: 500 });
+  return { id: 'bench', name: L('基准', 'Bench'), fields: nonEmpty(fields), permissions: { submit: ['operator'] } };
 }
 
 /** The same checks as `recordForm()`, written by hand as a JSON Schema for ajv. */
