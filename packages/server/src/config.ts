@@ -1,3 +1,5 @@
+import { type EgressPolicy, parseEgressPolicy } from './notify/egress.ts';
+
 /** Settings from the environment, with the defaults the README promises. */
 export interface Config {
   port: number;
@@ -6,6 +8,8 @@ export interface Config {
   databaseUrl: string | undefined;
   trustProxy: boolean;
   logLevel: string;
+  /** Private networks and hosts webhooks may reach (`WEBHOOK_ALLOW_NETS`, see notify/egress.ts). */
+  webhookEgress: EgressPolicy;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv): Config {
@@ -18,5 +22,6 @@ export function readConfig(env: NodeJS.ProcessEnv): Config {
     databaseUrl: env.DATABASE_URL || undefined,
     trustProxy: env.TRUST_PROXY === '1' || env.TRUST_PROXY === 'true',
     logLevel: env.LOG_LEVEL || 'info',
+    webhookEgress: parseEgressPolicy(env.WEBHOOK_ALLOW_NETS),
   };
 }

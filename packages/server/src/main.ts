@@ -40,7 +40,10 @@ async function main(): Promise<void> {
   const app = await buildServer({ db, logger: { level: config.logLevel }, trustProxy: config.trustProxy });
   await app.listen({ port: config.port, host: config.host });
   // Delivers queued webhooks; several processes may each run one (claims use SKIP LOCKED).
-  const webhooks = startWebhookWorker(db, { onError: (error) => app.log.error({ err: error }, 'webhook worker') });
+  const webhooks = startWebhookWorker(db, {
+    egress: config.webhookEgress,
+    onError: (error) => app.log.error({ err: error }, 'webhook worker'),
+  });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const base = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;

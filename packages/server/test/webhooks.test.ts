@@ -1,6 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import type { Db } from '../src/db/Db.ts';
+import { parseEgressPolicy } from '../src/notify/egress.ts';
 import { enqueueWebhookEvent } from '../src/notify/outbox.ts';
 import { createWebhookWorker } from '../src/notify/worker.ts';
 import { type Client, signedInAs } from './client.ts';
@@ -21,7 +22,8 @@ describe.each(DB_KINDS)('webhooks on %s', (kind) => {
   let receiver: Receiver;
   let admin: Client;
   let ids: Map<string, string>;
-  const fast = { baseDelayMs: 1, timeoutMs: 2000 };
+  // The receiver listens on 127.0.0.1, which deliveries may reach only when allowed.
+  const fast = { baseDelayMs: 1, timeoutMs: 2000, egress: parseEgressPolicy('127.0.0.1') };
   beforeAll(async () => {
     server = await startServer(kind);
     ids = await seedInventory(server.db);
@@ -97,6 +99,21 @@ describe.each(DB_KINDS)('webhooks on %s', (kind) => {
     expect(got?.headers['x-gongfang-signature']).toBe(expected);
     expect(got?.headers['x-gongfang-event']).toBe('record.approved');
     expect(JSON.parse(got?.body ?? '')).toMatchObject({ event: 'record.approved', org: INV_ORG, summary });
+  });
+
+  test('a delivery to a private address is refused unless WEBHOOK_ALLOW_NETS allows it', async () => {
+    const hook = await addHook('generic');
+    await emit(server.db);
+    // No egress policy: the receiver on 127.0.0.1 is the server's own loopback.
+    expect(await createWebhookWorker(server.db, { ...fast, egress: undefined }).runOnce()).toBe(1);
+    expect(receiver.received).toHaveLength(0);
+    const [refused] = (await admin.get(`/api/webhooks/${hook.id}/deliveries`)).body.deliveries;
+    expect(refused).toMatchObject({ ok: false, statusCode: null });
+    expect(refused.error).toMatch(/^EgressRefused: address 127\.0\.0\.1 .*WEBHOOK_ALLOW_NETS/);
+    // The row stays pending: once the network is allowed, the retry goes through.
+    await new Promise((r) => setTimeout(r, 20));
+    expect(await createWebhookWorker(server.db, fast).runOnce()).toBe(1);
+    expect(receiver.received).toHaveLength(1);
   });
 
   test('DingTalk: text message, timestamp and sign in the query', async () => {

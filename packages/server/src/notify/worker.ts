@@ -5,6 +5,7 @@
  * to `maxAttempts`, then the row is marked dead. Every attempt lands in the delivery log.
  */
 import type { Db } from '../db/Db.ts';
+import { type EgressPolicy, postGuarded, STRICT_EGRESS } from './egress.ts';
 import type { EventPayload } from './events.ts';
 import { buildRequest, robotRefusal, type WebhookFormat } from './format.ts';
 
@@ -21,6 +22,8 @@ export interface WebhookWorkerOptions {
   timeoutMs?: number;
   /** How long a claim keeps other workers off a row (default 120 s). */
   leaseMs?: number;
+  /** Which private or special-purpose networks deliveries may reach (default: none). */
+  egress?: EgressPolicy;
   onError?: (error: unknown) => void;
 }
 
@@ -52,6 +55,7 @@ export function createWebhookWorker(db: Db, options: WebhookWorkerOptions = {}):
   const baseDelayMs = options.baseDelayMs ?? 30_000;
   const timeoutMs = options.timeoutMs ?? 10_000;
   const leaseMs = options.leaseMs ?? 120_000;
+  const egress = options.egress ?? STRICT_EGRESS;
 
   const claim = () =>
     db.transaction((tx) =>
@@ -74,17 +78,16 @@ export function createWebhookWorker(db: Db, options: WebhookWorkerOptions = {}):
     let statusCode: number | null = null;
     let error: string | null = null;
     try {
-      const response = await fetch(request.url, {
-        method: 'POST',
+      const response = await postGuarded(request.url, {
         headers: request.headers,
         body: request.body,
-        redirect: 'manual',
-        signal: AbortSignal.timeout(timeoutMs),
+        timeoutMs,
+        policy: egress,
       });
       statusCode = response.status;
-      const text = (await response.text()).slice(0, 2000);
-      if (response.status < 200 || response.status >= 300) error = `HTTP ${response.status}: ${text.slice(0, 200)}`;
-      else error = robotRefusal(row.format, text);
+      if (response.status < 200 || response.status >= 300) {
+        error = `HTTP ${response.status}: ${response.text.slice(0, 200)}`;
+      } else error = robotRefusal(row.format, response.text);
     } catch (e) {
       error = e instanceof Error ? `${e.name}: ${e.message}`.slice(0, 500) : String(e);
     }
