@@ -30,6 +30,8 @@ export default defineConfig({
     },
     {
       name: 'portrait',
+      // The faults (e2e-app/faults) run once, in landscape: they test sync and storage, not layout.
+      testIgnore: 'faults/**',
       use: { ...devices['Desktop Chrome'], viewport: { width: 768, height: 1024 }, hasTouch: true, isMobile: true },
     },
   ],
