@@ -61,5 +61,5 @@ function Page() {
   );
 }
 
-reportFirstRender(`#f${FIELDS - 1}`);
+reportFirstRender('#f0', `#f${FIELDS - 1}`);
 createRoot(document.getElementById('root') as HTMLElement).render(<Page />);

@@ -6,7 +6,7 @@ import { FIELDS, gongfangForm, rows } from './spec.ts';
 
 const form = gongfangForm();
 const data = { lines: rows() };
-reportFirstRender(`#gf-big-f${FIELDS - 2}`);
+reportFirstRender('#gf-big-f0', `#gf-big-f${FIELDS - 2}`);
 createRoot(document.getElementById('root') as HTMLElement).render(
   <RuntimeProvider lang="en" roles={[{ id: 'operator', name: { 'zh-CN': '操作员', en: 'Operator' } }]}>
     <main style={{ padding: 16 }}>
