@@ -91,9 +91,7 @@ describe.each(DB_KINDS)('a batch with invalid records, on %s', (kind) => {
     fault.ledger.add('record.update', setup.length);
 
     const kinds: Kind[] = [];
-    const mutations = Array.from({ length: BATCH }, (_, i) => {
-      const k = KINDS[i % KINDS.length] as Kind;
-      kinds.push(k);
+    const faulty = (k: Kind) => {
       const record = inspection(signature);
       switch (k) {
         case 'valid':
@@ -125,6 +123,11 @@ describe.each(DB_KINDS)('a batch with invalid records, on %s', (kind) => {
         case 'someone-else':
           return create(inspection(signature, { by: 'huang.tao' }));
       }
+    };
+    const mutations = Array.from({ length: BATCH }, (_, i) => {
+      const k = KINDS[i % KINDS.length] as Kind;
+      kinds.push(k);
+      return faulty(k);
     });
     const answers = await pushAll(qc, mutations);
     expect(answers.map((a) => a.id)).toEqual(mutations.map((m) => m.id));
