@@ -9,7 +9,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type RunningPostgres, startPostgres } from '../../server/test/postgres.ts';
+import { type RunningPostgres, startPostgres } from '../../server/src/testing/postgres.ts';
 
 export const REPO = fileURLToPath(new URL('../../../', import.meta.url));
 
