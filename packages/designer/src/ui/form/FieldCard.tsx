@@ -19,10 +19,11 @@ interface Props {
 }
 
 /**
- * One field on the canvas. The sortable wrapper is thin (dnd-kit re-renders it while dragging);
- * the body is memoized on the field object, which immer keeps identical until that field changes.
+ * One field on the canvas, mounted while it is on or near the screen (see CardSlot.tsx). The
+ * sortable wrapper is thin (dnd-kit re-renders it while dragging); the body and nested lists are
+ * memoized on the field object, which immer keeps identical until that field changes.
  */
-export function FieldCard({ fieldKey, container, containerKind }: Props) {
+export const FieldCard = memo(function FieldCard({ fieldKey, container, containerKind }: Props) {
   const field = useDesignerState((s) => indexOf(formOf(s)).get(fieldKey)?.field);
   const selected = useDesignerState((s) => s.ui.selection.includes(fieldKey));
   const faulty = useDesignerState((s) => s.problems.some((p) => p.fieldKey === fieldKey));
@@ -51,7 +52,6 @@ export function FieldCard({ fieldKey, container, containerKind }: Props) {
     transform: sameList ? DndCss.Translate.toString(sortable.transform) : undefined,
     transition: sortable.transition,
   };
-  const span = containerKind === 'root' || containerKind === 'section' ? (field.colSpan ?? 1) : 1;
   const wide = field.type === 'section' || field.type === 'subtable';
   const onClick = (e: MouseEvent) => {
     e.stopPropagation();
@@ -66,9 +66,8 @@ export function FieldCard({ fieldKey, container, containerKind }: Props) {
   return (
     <div
       ref={sortable.setNodeRef}
-      style={{ ...style, gridColumn: wide ? '1 / -1' : `span ${span}` }}
+      style={style}
       className={`dz-card dz-card-${field.type}${selected ? ' is-selected' : ''}${sortable.isDragging ? ' is-dragging' : ''}${sortable.isOver && !sameList ? ' is-over' : ''}${faulty ? ' has-problem' : ''}`}
-      data-key={fieldKey}
     >
       {/* biome-ignore lint/a11y/useSemanticElements: the activator holds block previews, which a <button> may not */}
       <div
@@ -92,6 +91,14 @@ export function FieldCard({ fieldKey, container, containerKind }: Props) {
       {wide ? <Nested field={field} fieldKey={fieldKey} label={label} /> : null}
     </div>
   );
+});
+
+/** Where a card sits in its container's grid (a section or sub-table spans the row). */
+export function gridColumnOf(field: AnyField | undefined, containerKind: Kind): string | undefined {
+  if (!field) return undefined;
+  if (field.type === 'section' || field.type === 'subtable') return '1 / -1';
+  const span = containerKind === 'root' || containerKind === 'section' ? (field.colSpan ?? 1) : 1;
+  return `span ${span}`;
 }
 
 const CardBody = memo(function CardBody({ field, lang, typeName }: { field: AnyField; lang: Lang; typeName: string }) {
@@ -130,7 +137,7 @@ function CardActions({ designer, fieldKey, label }: { designer: Designer; fieldK
   );
 }
 
-function Nested({ field, fieldKey, label }: { field: AnyField; fieldKey: string; label: string }) {
+const Nested = memo(function Nested({ field, fieldKey, label }: { field: AnyField; fieldKey: string; label: string }) {
   const t = useT();
   const kind = field.type === 'subtable' ? 'subtable' : 'section';
   const { setNodeRef, isOver } = useDroppable({
@@ -148,4 +155,4 @@ function Nested({ field, fieldKey, label }: { field: AnyField; fieldKey: string;
       <FieldList container={fieldKey} kind={kind} columns={field.type === 'section' ? (field.columns ?? 2) : 1} />
     </fieldset>
   );
-}
+});

@@ -4,12 +4,12 @@ import {
   SortableContext,
   verticalListSortingStrategy,
 } from '@dnd-kit/sortable';
-import type { CSSProperties } from 'react';
+import { type CSSProperties, memo, useMemo } from 'react';
 import type { AnyField } from '../../store/fieldTypes.ts';
 import { indexOf } from '../../store/tree.ts';
 import { formOf, useDesignerList } from '../DesignerContext.tsx';
+import { CardSlot } from './CardSlot.tsx';
 import { fieldDndId, type Kind } from './dnd.ts';
-import { FieldCard } from './FieldCard.tsx';
 
 const STRATEGY = {
   root: verticalListSortingStrategy,
@@ -17,8 +17,19 @@ const STRATEGY = {
   subtable: horizontalListSortingStrategy,
 };
 
-/** The children of one container as sortable cards. Re-renders only when its list of keys changes. */
-export function FieldList({ container, kind, columns = 1 }: { container: string; kind: Kind; columns?: number }) {
+/**
+ * The children of one container as sortable cards. Re-renders only when its list of keys changes
+ * (memo: a drag move re-renders the cards on screen, never the list).
+ */
+export const FieldList = memo(function FieldList({
+  container,
+  kind,
+  columns = 1,
+}: {
+  container: string;
+  kind: Kind;
+  columns?: number;
+}) {
   const keys = useDesignerList((s) => {
     const form = formOf(s);
     const list: AnyField[] =
@@ -27,14 +38,14 @@ export function FieldList({ container, kind, columns = 1 }: { container: string;
         : ((indexOf(form).get(container)?.field as { fields?: AnyField[] })?.fields ?? []);
     return list.map((f) => (kind === 'subtable' ? `${container}.${f.id}` : f.id));
   });
-  const ids = keys.map(fieldDndId);
+  const ids = useMemo(() => keys.map(fieldDndId), [keys]);
   return (
     <SortableContext items={ids} strategy={STRATEGY[kind]}>
       <div className={`dz-list dz-list-${kind}`} style={{ '--dz-cols': columns } as CSSProperties}>
         {keys.map((key) => (
-          <FieldCard key={key} fieldKey={key} container={container} containerKind={kind} />
+          <CardSlot key={key} fieldKey={key} container={container} containerKind={kind} />
         ))}
       </div>
     </SortableContext>
   );
-}
+});
