@@ -1,10 +1,15 @@
 /**
- * Designer benchmark (issue 5; issue 7 row 4 without its peer yet): the built designer in Chromium
- * with a persistent profile and 4x CPU throttling through CDP. A 300-field and a 30-field form in
- * two tabs take the same edits alternately (≥ 15 pairs): drop of a palette field → next painted
- * frame, and a keystroke in the label property → the frame with the canvas updated. Then React
- * commits and component renders per pointer move of a drag across the 300-field canvas, and the JS
- * heap after 500 undoable edits. Writes bench/results/designer.md.
+ * Designer benchmark (issue 5; issue 7 row 4): the built designer in Chromium with a persistent
+ * profile per page and 4x CPU throttling through CDP.
+ * - A 300-field and a 30-field form take the same edits alternately (≥ 15 pairs): drop of a palette
+ *   field → next painted frame, and a keystroke in the label property → the frame with the canvas
+ *   updated (cost should barely grow with the form: 300÷30 under 2).
+ * - Issue 7 row 4: a keyboard drag of the first card down 50 rows of the 300-field canvas against
+ *   the same drag in a plain @dnd-kit/sortable list of 300 items (bench/pages/designer/src/peer.tsx),
+ *   alternated: drag start → paint, p95 gap between frames during the moves, React component renders
+ *   per move.
+ * - The JS heap after 500 undoable edits.
+ * Writes bench/results/designer.md and bench/results/designer.json.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -14,18 +19,26 @@ import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type BrowserContext, type CDPSession, chromium, type Page } from 'playwright';
 import { ARM_NEXT_PAINT, BUILD_FORM, RENDER_COUNTER } from './designerPage.ts';
-import { fmt, machine, quantile } from './harness.ts';
+import { fmt, machine, type PairResult, quantile, resultRow, writeResultFile } from './harness.ts';
 
 const PAIRS = Number(process.env.PAIRS ?? 15);
+const ROWS = 50;
+const benchDir = fileURLToPath(new URL('../', import.meta.url));
 const designerDir = fileURLToPath(new URL('../../packages/designer/', import.meta.url));
-// Its own build: other runs (Playwright's web server) rebuild packages/designer/dist at any moment.
-const dist = join(tmpdir(), 'gongfang-designer-bench-dist');
+// Its own builds: other runs (Playwright's web server) rebuild packages/designer/dist at any moment.
+const work = mkdtempSync(join(tmpdir(), 'gongfang-designer-bench-build-'));
+const dist = join(work, 'designer');
+const peerDist = join(work, 'peer');
 
+/** Serves the designer at / and the peer list at /peer/. */
 function serveDist(): Promise<{ url: string; close: () => void }> {
   const server = createServer((req, res) => {
     const path = new URL(req.url ?? '/', 'http://x').pathname;
-    let file = normalize(join(dist, path));
-    if (!file.startsWith(dist) || !statSync(file, { throwIfNoEntry: false })?.isFile()) file = join(dist, 'index.html');
+    const [root, rest] = path.startsWith('/peer/') ? [peerDist, path.slice(5)] : [dist, path];
+    let file = normalize(join(root, rest));
+    if (!file.startsWith(root) || !statSync(file, { throwIfNoEntry: false })?.isFile()) {
+      file = join(root, root === peerDist ? 'peer.html' : 'index.html');
+    }
     const type = { '.js': 'text/javascript', '.css': 'text/css', '.html': 'text/html' }[extname(file)];
     res.writeHead(200, { 'content-type': type ?? 'application/octet-stream' });
     res.end(readFileSync(file));
@@ -114,59 +127,111 @@ async function heapMB(cdp: CDPSession): Promise<number> {
   return usedSize / 1024 / 1024;
 }
 
+interface Drag {
+  /** Space keydown → the frame after the drag started, ms. */
+  startMs: number;
+  /** 95th percentile of the gaps between animation frames during the moves, ms. */
+  frameP95: number;
+  /** React component renders per row moved. */
+  rendersPerMove: number;
+  commits: number;
+}
+
+const NEXT_FRAME = 'new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)))';
+
 /**
- * A keyboard drag of the first card down `rows` rows of the 300-field canvas (Space, ArrowDown × rows,
- * Escape), as dnd-kit's keyboard sensor moves it one row per key: commits, renders and frame gaps.
+ * A keyboard drag of the first item down `ROWS` rows (Space, ArrowDown × ROWS, Escape), as dnd-kit's
+ * keyboard sensor moves it one row per key; each key waits for the frame after it, as a person
+ * watching the item would. `first` is the item's activator, `moved` what the live region says once
+ * the item is over another one.
  */
-async function dragAcross(tab: Tab, rows: number) {
-  const { page } = tab;
-  await cards(page).first().focus();
+async function dragAcross(page: Page, first: () => ReturnType<Page['locator']>, moved: RegExp): Promise<Drag> {
+  await page.evaluate('document.activeElement?.blur?.()');
+  await first().focus();
+  await page.evaluate(NEXT_FRAME);
+  await page.evaluate(`(${ARM_NEXT_PAINT})('keydown')`);
   await page.keyboard.press('Space');
-  await page.waitForTimeout(300);
+  const startMs = await paintTime(page);
   await page.evaluate(`(() => {
     window.__benchPrime(); window.__benchCountRenders = true; window.__benchFrames = [];
     const loop = (t) => { window.__benchFrames.push(t); if (window.__benchCountRenders) requestAnimationFrame(loop); };
     requestAnimationFrame(loop);
   })()`);
-  for (let i = 0; i < rows; i++) {
+  for (let i = 0; i < ROWS; i++) {
     await page.keyboard.press('ArrowDown');
-    await page.waitForTimeout(50);
+    await page.evaluate(NEXT_FRAME);
   }
-  const announced = await page.locator('[aria-live]').allTextContents();
-  if (process.env.TRACE) console.log('during drag:', announced.join(' | ').slice(0, 300));
   const result = (await page.evaluate(`(() => {
     window.__benchCountRenders = false;
     const f = window.__benchFrames; const gaps = [];
     for (let i = 1; i < f.length; i++) gaps.push(f[i] - f[i - 1]);
-    return { moves: ${rows}, ...window.__benchRenders, gaps };
-  })()`)) as { moves: number; commits: number; renders: number; gaps: number[] };
+    return { ...window.__benchRenders, gaps };
+  })()`)) as { commits: number; renders: number; gaps: number[] };
+  const said = (await page.locator('[id^="DndLiveRegion"]').allTextContents()).join(' ');
+  if (process.env.TRACE) console.log('live region:', said.slice(0, 200));
   await page.keyboard.press('Escape');
-  return result;
+  await page.evaluate(NEXT_FRAME);
+  if (!moved.test(said)) throw new Error(`the drag did not move (live region: ${said.slice(0, 200)})`);
+  if (result.renders === 0) throw new Error('no React renders counted during the drag');
+  return {
+    startMs,
+    frameP95: quantile(result.gaps, 0.95),
+    rendersPerMove: result.renders / ROWS,
+    commits: result.commits,
+  };
+}
+
+async function openPeer(context: BrowserContext, base: string): Promise<Tab> {
+  const page = await context.newPage();
+  page.on('pageerror', (e) => console.error(`peer list: ${e.message}`));
+  await page.goto(`${base}/peer/?n=300`);
+  await page
+    .getByRole('button', { name: /^Item: / })
+    .nth(299)
+    .waitFor({ state: 'attached' });
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+  return { n: 300, page, cdp };
+}
+
+function pairsOf(ours: number[], peer: number[]): PairResult {
+  return { ours, peer, ratios: ours.map((o, i) => o / (peer[i] ?? Number.NaN)) };
 }
 
 async function main() {
+  const started = Date.now();
   execFileSync('npx', ['vite', 'build', '--outDir', dist, '--emptyOutDir', '--logLevel', 'warn'], {
     cwd: designerDir,
     stdio: 'inherit',
   });
+  execFileSync(
+    'npx',
+    ['vite', 'build', '--config', 'pages/designer/vite.config.ts', '--outDir', peerDist, '--logLevel', 'warn'],
+    { cwd: benchDir, stdio: 'inherit' },
+  );
   const site = await serveDist();
   const launch = {
     executablePath: '/usr/bin/chromium',
     headless: true,
     viewport: { width: 1440, height: 900 },
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
   };
-  // One browser (persistent profile) per form size: the two tabs never share a renderer process.
-  const profiles = [
-    mkdtempSync(join(tmpdir(), 'gongfang-designer-bench-')),
-    mkdtempSync(join(tmpdir(), 'gongfang-designer-bench-')),
-  ];
+  // One browser (persistent profile) per page: no two pages share a renderer process.
+  const profiles = [0, 1, 2].map(() => mkdtempSync(join(tmpdir(), 'gongfang-designer-bench-')));
   const contexts = await Promise.all(profiles.map((p) => chromium.launchPersistentContext(p, launch)));
   for (const c of contexts) await c.addInitScript({ content: RENDER_COUNTER });
   try {
-    const [smallContext, bigContext] = contexts as [BrowserContext, BrowserContext];
+    const [smallContext, bigContext, peerContext] = contexts as [BrowserContext, BrowserContext, BrowserContext];
     const small = await openTab(smallContext, site.url, 30);
     const big = await openTab(bigContext, site.url, 300);
+    const peer = await openPeer(peerContext, site.url);
     const dropMs = { small: [] as number[], big: [] as number[] };
     const editMs = { small: [] as number[], big: [] as number[] };
     // Two unmeasured pairs warm both tabs, then A B / B A alternately.
@@ -178,10 +243,7 @@ async function main() {
         if (i >= 0) dropMs[tab === big ? 'big' : 'small'].push(ms);
       }
     }
-    for (const tab of [small, big]) {
-      await tab.page.bringToFront();
-      await focusLabel(tab);
-    }
+    console.log(`drops done (${Math.round((Date.now() - started) / 1000)} s)`);
     for (let i = -2; i < PAIRS; i++) {
       const order = i % 2 === 0 ? [small, big] : [big, small];
       for (const tab of order) {
@@ -189,14 +251,35 @@ async function main() {
         await focusLabel(tab);
         const ms = await edit(tab);
         if (i >= 0) editMs[tab === big ? 'big' : 'small'].push(ms);
-        await tab.page.waitForTimeout(250);
       }
     }
-    const label = await cards(big.page).nth(150).getAttribute('aria-label');
-    if (!label?.includes('x') && keyTurn % 2 === 1) throw new Error(`canvas card not updated: ${label}`);
+    const label = await cards(big.page)
+      .nth(Math.floor(big.n / 2))
+      .getAttribute('aria-label');
+    if (keyTurn % 2 === 1 && !label?.includes('x')) throw new Error(`canvas card not updated: ${label}`);
+    console.log(`edits done (${Math.round((Date.now() - started) / 1000)} s)`);
 
-    await big.page.bringToFront();
-    const drag = await dragAcross(big, 50);
+    // Issue 7 row 4: ours and the plain sortable list, alternated after one warm-up pair.
+    await big.page.evaluate('window.designer.select([])');
+    const ours: Drag[] = [];
+    const theirs: Drag[] = [];
+    const dragOurs = async () => {
+      await big.page.bringToFront();
+      return dragAcross(big.page, () => cards(big.page).first(), / is over /);
+    };
+    const dragPeer = async () => {
+      await peer.page.bringToFront();
+      return dragAcross(peer.page, () => peer.page.getByRole('button', { name: /^Item: / }).first(), /moved over/);
+    };
+    for (let i = -1; i < PAIRS; i++) {
+      const [a, b] =
+        i % 2 === 0 ? [await dragOurs(), await dragPeer()] : (([p, o]) => [o, p])([await dragPeer(), await dragOurs()]);
+      if (i >= 0) {
+        ours.push(a as Drag);
+        theirs.push(b as Drag);
+      }
+    }
+    console.log(`drags done (${Math.round((Date.now() - started) / 1000)} s)`);
 
     const before = await heapMB(big.cdp);
     const undoSteps = await big.page.evaluate(`(() => {
@@ -209,14 +292,15 @@ async function main() {
     })()`);
     const after = await heapMB(big.cdp);
 
-    report({ dropMs, editMs, drag, heap: { before, after, undoSteps: Number(undoSteps) } });
+    report({ dropMs, editMs, ours, theirs, heap: { before, after, undoSteps: Number(undoSteps) } });
+    console.log(`designer bench done in ${Math.round((Date.now() - started) / 1000)} s`);
   } catch (error) {
     console.error('designer bench broke:', error);
     process.exitCode = 1;
   } finally {
     for (const c of contexts) await c.close();
     site.close();
-    for (const p of profiles) rmSync(p, { recursive: true, force: true });
+    for (const p of [...profiles, work]) rmSync(p, { recursive: true, force: true });
   }
 }
 
@@ -233,31 +317,90 @@ function stats(big: number[], small: number[]) {
   };
 }
 
+const COMMAND = 'npx -y pnpm@10 --filter @gongfang/bench bench:designer';
+const PEER = 'plain @dnd-kit/sortable 10.0.0 list, 300 items';
+
 function report(r: {
   dropMs: { small: number[]; big: number[] };
   editMs: { small: number[]; big: number[] };
-  drag: { moves: number; commits: number; renders: number; gaps: number[] };
+  ours: Drag[];
+  theirs: Drag[];
   heap: { before: number; after: number; undoSteps: number };
 }) {
   const d = stats(r.dropMs.big, r.dropMs.small);
   const e = stats(r.editMs.big, r.editMs.small);
+  const pick = (k: keyof Drag) =>
+    pairsOf(
+      r.ours.map((x) => x[k]),
+      r.theirs.map((x) => x[k]),
+    );
+  const start = pick('startMs');
+  const frames = pick('frameP95');
+  const renders = pick('rendersPerMove');
+  const rows = [
+    resultRow(4, 'designer: drag across 50 rows of 300, p95 frame gap', 'ms', PEER, frames, '≤ 1.0'),
+    resultRow(4, 'designer: drag across 50 rows of 300, React renders per move', 'renders', PEER, renders, '≤ 0.1'),
+    resultRow(
+      0,
+      'designer: drop of a palette field → paint, 300 fields ÷ 30',
+      'ms',
+      'the same designer with 30 fields',
+      pairsOf(r.dropMs.big, r.dropMs.small),
+      '≤ 2',
+    ),
+    resultRow(
+      0,
+      'designer: label keystroke → canvas paint, 300 fields ÷ 30',
+      'ms',
+      'the same designer with 30 fields',
+      pairsOf(r.editMs.big, r.editMs.small),
+      '≤ 2',
+    ),
+  ];
+  writeResultFile('designer', COMMAND, rows);
   const row = (name: string, s: ReturnType<typeof stats>) =>
     `| ${name} | ${fmt(s.big50)} / ${fmt(s.big95)} | ${fmt(s.small50)} / ${fmt(s.small95)} | ${fmt(s.ratio)} (IQR ${fmt(s.ratioLo)}–${fmt(s.ratioHi)}) | < 2 |`;
+  const dragRow = (name: string, p: PairResult, target: string) => {
+    const ratio = quantile(p.ratios, 0.5);
+    return `| ${name} | ${fmt(quantile(p.ours, 0.5))} | ${fmt(quantile(p.peer, 0.5))} | ${fmt(ratio)} (IQR ${fmt(quantile(p.ratios, 0.25))}–${fmt(quantile(p.ratios, 0.75))}) | ${target} |`;
+  };
   const lines = [
     '# Designer benchmark',
     '',
-    `${machine()}; headless Chromium, 1440×900, persistent profile, 4x CPU throttling (CDP); ` +
-      `${PAIRS} alternated pairs after 2 warm-up pairs; ${new Date().toISOString().slice(0, 10)}.`,
+    `${machine()}; headless Chromium, 1440×900, a persistent profile per page, 4x CPU throttling (CDP); ` +
+      `${PAIRS} alternated pairs after warm-up; ${new Date().toISOString().slice(0, 10)}. Reproduce: \`${COMMAND}\`.`,
+    '',
+    '## Form size: 300 fields against 30',
     '',
     '| metric (ms, p50 / p95) | 300 fields | 30 fields | ratio 300÷30, median | target |',
     '|---|---|---|---|---|',
     row('drop of a palette field → next painted frame', d),
     row('label keystroke → canvas updated, painted', e),
     '',
-    `Keyboard drag of the first card down ${r.drag.moves} rows of the 300-field canvas (one row per key): ${r.drag.commits} React commits, ` +
-      `${r.drag.renders} component renders → **${fmt(r.drag.renders / Math.max(1, r.drag.moves))} renders per row moved**, ` +
-      `${fmt(r.drag.commits / Math.max(1, r.drag.moves))} commits per row; frame gap p50 ${fmt(quantile(r.drag.gaps, 0.5))} ms, ` +
-      `p95 ${fmt(quantile(r.drag.gaps, 0.95))} ms.`,
+    `## Drag across ${ROWS} rows: the designer's 300-field canvas against a plain @dnd-kit/sortable list (issue 7 row 4)`,
+    '',
+    `Keyboard drag of the first item down ${ROWS} rows (Space, ArrowDown × ${ROWS}, each key after the frame of the one before, Escape); ` +
+      `peer: bench/pages/designer/src/peer.tsx, ${PEER} as the dnd-kit documentation builds it.`,
+    '',
+    '| metric (median of pairs) | designer | peer | ratio designer÷peer, median | target |',
+    '|---|---|---|---|---|',
+    dragRow('drag start: Space → next painted frame (ms)', start, '—'),
+    dragRow('p95 gap between frames during the moves (ms)', frames, '≤ 1.0'),
+    dragRow('React component renders per row moved', renders, '≤ 0.1'),
+    '',
+    `React commits during the ${ROWS} moves, median: designer ${fmt(
+      quantile(
+        r.ours.map((x) => x.commits),
+        0.5,
+      ),
+    )}, peer ${fmt(
+      quantile(
+        r.theirs.map((x) => x.commits),
+        0.5,
+      ),
+    )}.`,
+    '',
+    `## Memory`,
     '',
     `JS heap (after GC) of the 300-field tab: ${fmt(r.heap.before)} MB before, ${fmt(r.heap.after)} MB after 500 undoable ` +
       `edits (${r.heap.undoSteps} undo steps held): **+${fmt(r.heap.after - r.heap.before)} MB**.`,
