@@ -164,3 +164,8 @@ export async function submitBurst(page: Page, app: string, notes: string[]): Pro
   );
   await expect(page.locator('.app-detail')).toBeVisible();
 }
+
+/** The home screen's "New Fault log" tile of one fault app (every fault app has such a tile). */
+export function newRecordLink(page: Page, app: string) {
+  return page.locator(`a.app-tile[href="#/new/${app}/log"]`);
+}

@@ -1,13 +1,13 @@
 import { expect, test } from '@playwright/test';
 import { signIn } from '../helpers.ts';
-import { publishFaultApp, recordFigure, serverRows, submitBurst, tally } from './kit.ts';
+import { newRecordLink, publishFaultApp, recordFigure, serverRows, submitBurst, tally } from './kit.ts';
 
 test('500 records filled offline across 3 reloads reach the server exactly once each', async ({ page, context }) => {
   test.setTimeout(300_000);
   const app = await publishFaultApp('offline500', { 'zh-CN': '离线五百', en: 'Offline 500' });
   await signIn(page, 'liu.yang', 'en');
   await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
-  await expect(page.getByRole('link', { name: 'New Fault log' })).toBeVisible();
+  await expect(newRecordLink(page, app)).toBeVisible();
   await context.setOffline(true);
   await expect(page.getByRole('status').filter({ hasText: 'Offline' })).toBeVisible();
 
@@ -16,7 +16,7 @@ test('500 records filled offline across 3 reloads reach the server exactly once 
   // A handful through the UI as an operator does it, the rest driven quickly through the same screens.
   for (const note of notes.slice(0, 5)) {
     await page.getByRole('link', { name: 'Home' }).click();
-    await page.getByRole('link', { name: 'New Fault log' }).click();
+    await newRecordLink(page, app).click();
     await page.getByRole('textbox', { name: /^Note/ }).fill(note);
     await page.getByRole('button', { name: 'Submit' }).click();
     await expect(page.getByText('Waiting', { exact: true })).toBeVisible();
