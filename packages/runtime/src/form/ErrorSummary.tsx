@@ -1,7 +1,10 @@
 import { forwardRef, useSyncExternalStore } from 'react';
 import { useRuntime } from '../RuntimeContext.tsx';
 import { controlId } from '../validation/errorKeys.ts';
+import type { FormErrors } from '../validation/FormErrors.ts';
 import { useFormContext } from './FormContext.ts';
+
+const NONE: ReturnType<FormErrors['list']> = [];
 
 /**
  * Shown after a submit that found problems: every error, localized, each a button that scrolls to
@@ -11,9 +14,10 @@ export const ErrorSummary = forwardRef<HTMLHeadingElement>(function ErrorSummary
   const { errors, jumpTo, formId } = useFormContext();
   const titleId = controlId(formId, 'summary-title');
   const { t, lang } = useRuntime();
+  // Before a submit the summary is hidden: a check while typing must not re-render (commit) it.
   const list = useSyncExternalStore(
     (onChange) => errors.subscribe('*', onChange),
-    () => errors.list(),
+    () => (errors.submitted ? errors.list() : NONE),
   );
   if (!errors.submitted || list.length === 0) return null;
   return (

@@ -10,6 +10,7 @@ import { ErrorSummary } from './ErrorSummary.tsx';
 import { FormContext, type FormContextValue } from './FormContext.ts';
 import { HeaderField } from './HeaderField.tsx';
 import { Section } from './Section.tsx';
+import { FIRST_SCREEN_FIELDS, useProgressiveMount } from './useProgressiveMount.ts';
 import { useWedgeRouting } from './useWedgeRouting.ts';
 
 export interface FormViewProps {
@@ -71,6 +72,12 @@ function FormBody({
   const summaryRef = useRef<HTMLHeadingElement>(null);
   const revealers = useRef(new Map<string, (key: string) => void>());
   const registry = useMemo(() => ({ ...defaultWidgets, ...widgets }) as WidgetRegistry, [widgets]);
+  const groups = useMemo(() => groupFields(form), [form]);
+  const weights = useMemo(() => groups.map(groupWeight), [groups]);
+  // Long forms paint their first screen first and mount the rest while the tablet is idle.
+  const mount = useProgressiveMount(weights);
+  const mountAllRef = useRef(mount.mountAll);
+  mountAllRef.current = mount.mountAll;
 
   const ctx = useMemo<FormContextValue>(() => {
     const registerRevealer = (id: string, reveal: (key: string) => void) => {
@@ -82,6 +89,7 @@ function FormBody({
     const jumpTo = (key: string) => {
       const head = key.split('#')[0] ?? key;
       const model = engine.model.byId.get(head);
+      mountAllRef.current();
       // Open the enclosing section, then let a sub-table scroll its row into the DOM.
       if (model?.section) revealers.current.get(model.section)?.(key);
       revealers.current.get(head)?.(key);
@@ -130,7 +138,7 @@ function FormBody({
         style={{ '--gf-cols': loose } as CSSProperties}
       >
         <ErrorSummary ref={summaryRef} />
-        {groupFields(form).map((group) =>
+        {groups.slice(0, mount.count).map((group) =>
           group.kind === 'section' ? (
             <Section key={group.section.id} section={group.section} />
           ) : (
@@ -159,6 +167,12 @@ function FormBody({
 type Group =
   | { kind: 'section'; section: Extract<Form['fields'][number], { type: 'section' }> }
   | { kind: 'loose'; fields: ValueField[] };
+
+/** Fields a group puts on screen (a sub-table counts as half a screen). */
+function groupWeight(group: Group): number {
+  const fields = group.kind === 'section' ? (group.section.fields ?? []) : group.fields;
+  return fields.reduce((n, f) => n + (f.type === 'subtable' ? FIRST_SCREEN_FIELDS / 2 : 1), 0);
+}
 
 /** Sections as they are; runs of fields outside sections share one grid. */
 function groupFields(form: Form): Group[] {

@@ -24,7 +24,14 @@ export interface Validation {
  */
 export function useValidation(form: Form, engine: FormEngine, options: ValidationOptions = {}): Validation {
   const { user, now, delay = 200 } = options;
-  const validator = useMemo(() => options.validator ?? compileRecordValidator(form), [form, options.validator]);
+  // Compiled on the first check, not during the first render: a long form paints sooner.
+  const validator = useMemo<RecordValidator>(() => {
+    let compiled = options.validator;
+    return (data, context) => {
+      compiled ??= compileRecordValidator(form);
+      return compiled(data, context);
+    };
+  }, [form, options.validator]);
   const errors = useMemo(() => new FormErrors(), []);
 
   const validate = useCallback(() => {
