@@ -4,6 +4,8 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { getServices } from '../data/services.ts';
 
 const DEBOUNCE_MS = 400;
+/** The longest a change waits while the operator keeps typing: what a crash can lose at most. */
+export const AUTOSAVE_MAX_WAIT_MS = 2000;
 
 /**
  * Saves the form as a draft while the operator types (debounced), and at once when the page is
@@ -18,6 +20,8 @@ export function useAutosave(
   const [pending, setPending] = useState(false);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const dirty = useRef(false);
+  // When the oldest unsaved change was made: continuous typing must not postpone the save forever.
+  const dirtySince = useRef(0);
   const { recordId, app, form, version, baseRevision } = target;
 
   const api = useMemo(() => {
@@ -45,10 +49,14 @@ export function useAutosave(
         await store.flushDrafts();
       },
       schedule: () => {
-        if (!dirty.current) setPending(true);
+        if (!dirty.current) {
+          setPending(true);
+          dirtySince.current = Date.now();
+        }
         dirty.current = true;
         if (timer.current !== undefined) clearTimeout(timer.current);
-        timer.current = setTimeout(() => void save(), DEBOUNCE_MS);
+        const left = AUTOSAVE_MAX_WAIT_MS - (Date.now() - dirtySince.current);
+        timer.current = setTimeout(() => void save(), Math.max(0, Math.min(DEBOUNCE_MS, left)));
       },
     };
   }, [engine, recordId, app, form, version, baseRevision]);
