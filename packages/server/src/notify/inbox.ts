@@ -108,8 +108,11 @@ export async function inboxItems(db: Queryable, auth: Auth, limit: number): Prom
 
 /** Marks CC notices read; returns how many were newly marked. */
 export async function markNoticesRead(tx: Queryable, auth: Auth, recordIds: readonly string[]): Promise<number> {
+  // Only the user's own CC notices: ids of other records (another factory's included) mark nothing.
   const rows = await tx.query(
-    `insert into notice_reads (org_id, user_id, record_id) select $1, $2, unnest($3::uuid[])
+    `insert into notice_reads (org_id, user_id, record_id)
+     select p.org_id, p.user_id, p.record_id from record_participants p
+      where p.org_id = $1 and p.user_id = $2 and p.reason = 'cc' and p.record_id = any($3::uuid[])
      on conflict do nothing returning record_id`,
     [auth.orgId, auth.userId, recordIds],
   );
