@@ -44,6 +44,7 @@ export class AuditLedger {
   async begin(q: Queryable): Promise<void> {
     const heads = await q.query<{ org_id: string; seq: number }>('select org_id, seq from audit_chain');
     this.since = new Map(heads.map((h) => [h.org_id, Number(h.seq)]));
+    this.expected.clear();
   }
 
   /** `n` changes of kind `action` (`record.create`, `record.approve`, `session.login`, …) were made. */
