@@ -23,6 +23,8 @@ import { fmt, machine, type PairResult, quantile, resultRow, writeResultFile } f
 
 const PAIRS = Number(process.env.PAIRS ?? 15);
 const ROWS = 50;
+/** While working on one part: ONLY=drag runs the drag pairs alone and writes no results. */
+const ONLY = process.env.ONLY;
 const benchDir = fileURLToPath(new URL('../', import.meta.url));
 const designerDir = fileURLToPath(new URL('../../packages/designer/', import.meta.url));
 // Its own builds: other runs (Playwright's web server) rebuild packages/designer/dist at any moment.
@@ -168,7 +170,18 @@ async function dragAcross(page: Page, first: () => ReturnType<Page['locator']>, 
     return { ...window.__benchRenders, gaps };
   })()`)) as { commits: number; renders: number; gaps: number[] };
   const said = (await page.locator('[id^="DndLiveRegion"]').allTextContents()).join(' ');
-  if (process.env.TRACE) console.log('live region:', said.slice(0, 200));
+  if (process.env.TRACE) {
+    const byName = (await page.evaluate('window.__benchRenders.byName')) as Record<string, number>;
+    const top = Object.entries(byName)
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 15);
+    console.log(
+      'live region:',
+      said.slice(0, 200),
+      '\nrenders by component:',
+      top.map(([k, v]) => `${k} ${v}`).join(', '),
+    );
+  }
   await page.keyboard.press('Escape');
   await page.evaluate(NEXT_FRAME);
   if (!moved.test(said)) throw new Error(`the drag did not move (live region: ${said.slice(0, 200)})`);
@@ -200,13 +213,25 @@ function pairsOf(ours: number[], peer: number[]): PairResult {
 
 async function main() {
   const started = Date.now();
-  execFileSync('npx', ['vite', 'build', '--outDir', dist, '--emptyOutDir', '--logLevel', 'warn'], {
+  // TRACE: unminified, so that renders can be told apart by component name.
+  const minify = process.env.TRACE ? ['--minify', 'false'] : [];
+  execFileSync('npx', ['vite', 'build', '--outDir', dist, '--emptyOutDir', '--logLevel', 'warn', ...minify], {
     cwd: designerDir,
     stdio: 'inherit',
   });
   execFileSync(
     'npx',
-    ['vite', 'build', '--config', 'pages/designer/vite.config.ts', '--outDir', peerDist, '--logLevel', 'warn'],
+    [
+      'vite',
+      'build',
+      '--config',
+      'pages/designer/vite.config.ts',
+      '--outDir',
+      peerDist,
+      '--logLevel',
+      'warn',
+      ...minify,
+    ],
     { cwd: benchDir, stdio: 'inherit' },
   );
   const site = await serveDist();
@@ -227,6 +252,7 @@ async function main() {
   const profiles = [0, 1, 2].map(() => mkdtempSync(join(tmpdir(), 'gongfang-designer-bench-')));
   const contexts = await Promise.all(profiles.map((p) => chromium.launchPersistentContext(p, launch)));
   for (const c of contexts) await c.addInitScript({ content: RENDER_COUNTER });
+  if (process.env.TRACE) for (const c of contexts) await c.addInitScript({ content: 'window.__benchByName = true' });
   try {
     const [smallContext, bigContext, peerContext] = contexts as [BrowserContext, BrowserContext, BrowserContext];
     const small = await openTab(smallContext, site.url, 30);
@@ -235,7 +261,7 @@ async function main() {
     const dropMs = { small: [] as number[], big: [] as number[] };
     const editMs = { small: [] as number[], big: [] as number[] };
     // Two unmeasured pairs warm both tabs, then A B / B A alternately.
-    for (let i = -2; i < PAIRS; i++) {
+    for (let i = ONLY ? PAIRS : -2; i < PAIRS; i++) {
       const order = i % 2 === 0 ? [small, big] : [big, small];
       for (const tab of order) {
         await tab.page.bringToFront();
@@ -244,7 +270,7 @@ async function main() {
       }
     }
     console.log(`drops done (${Math.round((Date.now() - started) / 1000)} s)`);
-    for (let i = -2; i < PAIRS; i++) {
+    for (let i = ONLY ? PAIRS : -2; i < PAIRS; i++) {
       const order = i % 2 === 0 ? [small, big] : [big, small];
       for (const tab of order) {
         await tab.page.bringToFront();
@@ -292,6 +318,26 @@ async function main() {
     })()`);
     const after = await heapMB(big.cdp);
 
+    if (ONLY) {
+      const o = (k: keyof Drag) =>
+        fmt(
+          quantile(
+            ours.map((x) => x[k]),
+            0.5,
+          ),
+        );
+      const p = (k: keyof Drag) =>
+        fmt(
+          quantile(
+            theirs.map((x) => x[k]),
+            0.5,
+          ),
+        );
+      console.log(
+        `start ${o('startMs')} vs ${p('startMs')}, frame p95 ${o('frameP95')} vs ${p('frameP95')}, renders/move ${o('rendersPerMove')} vs ${p('rendersPerMove')}`,
+      );
+      return;
+    }
     report({ dropMs, editMs, ours, theirs, heap: { before, after, undoSteps: Number(undoSteps) } });
     console.log(`designer bench done in ${Math.round((Date.now() - started) / 1000)} s`);
   } catch (error) {

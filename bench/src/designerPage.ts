@@ -9,7 +9,11 @@ export const RENDER_COUNTER = `
   const ids = new WeakMap();
   const seen = new Map();
   let nextId = 1;
-  const stats = { commits: 0, renders: 0 };
+  const stats = { commits: 0, renders: 0, byName: {} };
+  const nameOf = (f) => {
+    const t = f.type && (f.type.type || f.type.render || f.type);
+    return (f.type && f.type.displayName) || (t && (t.displayName || t.name)) || 'anonymous';
+  };
   const idOf = (f) => {
     let id = ids.get(f) ?? (f.alternate && ids.get(f.alternate));
     if (!id) id = nextId++;
@@ -26,7 +30,10 @@ export const RENDER_COUNTER = `
       if (COMPONENT.has(f.tag)) {
         const id = idOf(f);
         const last = seen.get(id);
-        if (!last || last.p !== f.memoizedProps || last.s !== f.memoizedState) stats.renders++;
+        if (!last || last.p !== f.memoizedProps || last.s !== f.memoizedState) {
+          stats.renders++;
+          if (window.__benchByName) stats.byName[nameOf(f)] = (stats.byName[nameOf(f)] ?? 0) + 1;
+        }
         seen.set(id, { p: f.memoizedProps, s: f.memoizedState });
       }
       if (f.sibling) stack.push(f.sibling);
@@ -36,7 +43,12 @@ export const RENDER_COUNTER = `
   let lastRoot = null;
   window.__benchRenders = stats;
   // Records every component's current props and state, so the next commit counts only what changed.
-  window.__benchPrime = () => { if (lastRoot) walk(lastRoot.current); stats.commits = 0; stats.renders = 0; };
+  window.__benchPrime = () => {
+    if (lastRoot) walk(lastRoot.current);
+    stats.commits = 0;
+    stats.renders = 0;
+    stats.byName = {};
+  };
   window.__benchCountRenders = false;
   window.__REACT_DEVTOOLS_GLOBAL_HOOK__ = {
     renderers: new Map(),

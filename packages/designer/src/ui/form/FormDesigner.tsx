@@ -23,6 +23,7 @@ export function FormDesigner() {
   const designer = useDesigner();
   const accessibility = useDragAnnouncements();
   const [dragging, setDragging] = useState<DragData | undefined>(undefined);
+  const [overlay, setOverlay] = useState(true);
   const mark = useRef<string | null>(null);
   const sensors = useSensors(
     useSensor(PointerSensor, { activationConstraint: { distance: 5 } }),
@@ -34,9 +35,12 @@ export function FormDesigner() {
   );
   const collision = useMemo(() => collisionFor(() => designer.form), [designer]);
 
-  const onDragStart = ({ active }: DragStartEvent) => {
+  const onDragStart = ({ active, activatorEvent }: DragStartEvent) => {
     const data = dataOf(active);
     setDragging(data);
+    // A keyboard drag moves the card itself (or only announces a move to another container): the
+    // overlay, which re-renders at every step, follows pointers only.
+    setOverlay(!(typeof KeyboardEvent !== 'undefined' && activatorEvent instanceof KeyboardEvent));
     mark.current = designer.mark('drag');
     designer.setUi({ dragging: String(active.id) });
   };
@@ -78,14 +82,16 @@ export function FormDesigner() {
         <Canvas />
         <PropertyPanel />
       </div>
-      <DragOverlay dropAnimation={null}>
-        {dragging && dragging.kind !== 'trash' && dragging.kind !== 'container' ? (
-          <div className="dz-drag-chip">
-            <Icon name={dragging.type} />
-            {dragging.label}
-          </div>
-        ) : null}
-      </DragOverlay>
+      {overlay ? (
+        <DragOverlay dropAnimation={null}>
+          {dragging && dragging.kind !== 'trash' && dragging.kind !== 'container' ? (
+            <div className="dz-drag-chip">
+              <Icon name={dragging.type} />
+              {dragging.label}
+            </div>
+          ) : null}
+        </DragOverlay>
+      ) : null}
     </DndContext>
   );
 }

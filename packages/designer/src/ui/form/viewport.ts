@@ -3,7 +3,7 @@
 import { createContext, useContext } from 'react';
 
 /** How far beyond the visible canvas a card is still mounted (px), so a scroll or a keyboard drag finds it ready. */
-export const OVERSCAN_PX = 600;
+export const OVERSCAN_PX = 200;
 
 type Listener = (near: boolean) => void;
 
