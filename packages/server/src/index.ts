@@ -39,4 +39,6 @@ export {
   seedDemoIfEmpty,
   seedOrganization,
 } from './seed/demo.ts';
+export { contractSchema } from './sync/contract.ts';
+export { type PushLog, push } from './sync/push.ts';
 export { type MergeConflict, type MergeResult, mergeDefinitions, type Side } from './templates/merge.ts';

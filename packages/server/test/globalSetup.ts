@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { openPglite } from '../src/db/pglite.ts';
-import { startPostgres } from './postgres.ts';
+import { startPostgres } from '../src/testing/postgres.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {

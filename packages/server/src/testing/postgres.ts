@@ -32,11 +32,19 @@ export interface RunningPostgres {
   stop(): void;
 }
 
+export interface PostgresOptions {
+  /**
+   * Keep PostgreSQL's default durable settings (fsync, synchronous commit, full-page writes) — what a
+   * real server sees on this disk, for benchmarks. Off by default: tests discard the data anyway.
+   */
+  durable?: boolean;
+}
+
 /**
- * A throw-away PostgreSQL 15 cluster in a fresh temp folder on a free port, tuned for tests
- * (no fsync: the data is discarded anyway). Unix sockets stay in the temp folder.
+ * A throw-away PostgreSQL 15 cluster in a fresh temp folder on a free port, for the server's tests
+ * and benchmarks. Unix sockets stay in the temp folder; `stop()` removes the folder.
  */
-export async function startPostgres(): Promise<RunningPostgres> {
+export async function startPostgres(settings: PostgresOptions = {}): Promise<RunningPostgres> {
   if (!existsSync(join(PG_BIN, 'postgres'))) {
     throw new Error(`PostgreSQL 15 not found in ${PG_BIN}; run scripts/ensure-postgres.sh`);
   }
@@ -53,9 +61,7 @@ export async function startPostgres(): Promise<RunningPostgres> {
     `-p ${port}`,
     '-c listen_addresses=127.0.0.1',
     `-c unix_socket_directories=${dir}`,
-    '-c fsync=off',
-    '-c synchronous_commit=off',
-    '-c full_page_writes=off',
+    ...(settings.durable ? [] : ['-c fsync=off', '-c synchronous_commit=off', '-c full_page_writes=off']),
     '-c max_connections=200',
   ].join(' ');
   run('pg_ctl', ['-D', data, '-o', options, '-l', join(dir, 'log'), '-w', '-t', '60', 'start']);
@@ -63,7 +69,7 @@ export async function startPostgres(): Promise<RunningPostgres> {
     url: `postgres://postgres@127.0.0.1:${port}/postgres`,
     stop() {
       try {
-        run('pg_ctl', ['-D', data, '-m', 'immediate', '-w', 'stop']);
+        run('pg_ctl', ['-D', data, '-m', settings.durable ? 'fast' : 'immediate', '-w', 'stop']);
       } finally {
         rmSync(dir, { recursive: true, force: true });
       }
