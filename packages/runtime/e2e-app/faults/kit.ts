@@ -169,16 +169,3 @@ export async function submitBurst(page: Page, app: string, notes: string[]): Pro
 export function newRecordLink(page: Page, app: string) {
   return page.locator(`a.app-tile[href="#/new/${app}/log"]`);
 }
-
-/**
- * Opens the fault form once and leaves it untouched (no draft): the screens' code is then loaded,
- * so a page without a service worker can still show them offline.
- */
-export async function loadFormScreens(page: Page, app: string): Promise<void> {
-  await newRecordLink(page, app).click();
-  await expect(page.getByRole('textbox', { name: /^(Note|备注)/ })).toBeVisible();
-  await page.evaluate(() => {
-    location.hash = '#/';
-  });
-  await expect(newRecordLink(page, app)).toBeVisible();
-}
