@@ -50,7 +50,7 @@ test('business staff: an app from the template, a field, a rule and the flow cha
   const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
   await businessCreatesApp(page, base);
   v1Drafts = await operatorHoldsV1Drafts(a, base);
-  await openLineApp(page, base);
+  await openLineApp(page);
   await businessPublishesV2(page);
   await page.close();
   recordFigure('journey-business', db, {

@@ -48,7 +48,7 @@ export async function itJourney(page: Page, base: string): Promise<{ templateVer
       for (const role of person.roles) {
         await dialog.getByRole('checkbox', { name: new RegExp(`^${role} [a-z_]+$`) }).check();
       }
-      await dialog.getByLabel('Lead').selectOption({ label: 'Li Qiang (li.qiang)' });
+      await dialog.getByRole('combobox', { name: 'Lead' }).selectOption({ label: 'Li Qiang (li.qiang)' });
       await dialog.getByRole('button', { name: 'Create' }).click();
       await expect(page.getByRole('status')).toHaveText(`User ${person.name} created`);
       await page.getByRole('searchbox', { name: /Search/ }).fill(person.name);
@@ -74,15 +74,16 @@ export async function itJourney(page: Page, base: string): Promise<{ templateVer
     await page.getByRole('link', { name: 'Admin' }).click();
     await nav.getByRole('link', { name: 'Template versions' }).click();
     const main = page.getByRole('main');
-    await expect(main.getByText('Vetted by IT for every line').first()).toBeVisible();
-    await expect(main.getByText('v2').first()).toBeVisible();
+    const row = main.getByRole('row', { name: /^Version 2 Vetted by IT for every line/ });
+    await expect(row).toBeVisible();
+    await expect(row).toContainText('wang.fang');
     return { templateVersion: 2 };
   });
 }
 
-/** Opens the workshop lead's designer on the new app (signing in when needed). */
-export async function openLineApp(page: Page, base: string) {
-  await signInDesigner(page, `${base}/designer/?lang=en`, 'li.qiang');
+/** Back on the designer's home (still signed in), the workshop lead opens the new app. */
+export async function openLineApp(page: Page) {
+  await page.getByRole('link', { name: 'Apps' }).click();
   await page.getByRole('button', { name: `Open ${LINE_APP.name}` }).click();
   await expect(page.getByRole('main', { name: 'Form canvas' })).toBeVisible();
 }
