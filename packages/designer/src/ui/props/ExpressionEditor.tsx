@@ -1,5 +1,5 @@
 import { FUNCTIONS, localize, typeName } from '@gongfang/schema';
-import { type KeyboardEvent, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { type KeyboardEvent, useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { checkInScope, scopeOf } from '../../store/exprScope.ts';
 import { formOf, useDesignerState, useLang, useT } from '../DesignerContext.tsx';
 
@@ -32,6 +32,16 @@ export function ExpressionEditor({ label, fieldKey, value, onChange, boolean, au
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(0);
   const input = useRef<HTMLInputElement>(null);
+  // Where the caret goes once an accepted completion is in the input. Set in a layout effect, in the
+  // same task as the key that accepted it: a later write (it was a requestAnimationFrame) could land
+  // after the next keystroke and put the caret back before it ("type= …" instead of "type =").
+  const pendingCaret = useRef<number | null>(null);
+  useLayoutEffect(() => {
+    const at = pendingCaret.current;
+    if (at === null) return;
+    pendingCaret.current = null;
+    input.current?.setSelectionRange(at, at);
+  });
   useEffect(() => {
     if ((value ?? '') !== text && document.activeElement !== input.current) setText(value ?? '');
   }, [value, text]);
@@ -68,7 +78,7 @@ export function ExpressionEditor({ label, fieldKey, value, onChange, boolean, au
     const at = start + s.insert.length;
     update(next, at);
     setOpen(false);
-    requestAnimationFrame(() => input.current?.setSelectionRange(at, at));
+    pendingCaret.current = at;
   };
   const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
     if (!open || suggestions.length === 0) return;
