@@ -133,18 +133,11 @@ export async function fillHandover(
   await page.getByLabel(o.shift).check();
   await page.getByRole('button', { name: /^Incoming lead/ }).click();
   await page.getByRole('list', { name: 'Choose Incoming lead' }).getByRole('button', { name: o.incoming }).click();
-  await page
-    .getByRole('group', { name: /^Output this shift/ })
-    .getByRole('button', { name: 'Add row' })
-    .click();
+  // Both tables have minRows: 1, so a new handover starts with their first rows.
   await page.getByLabel('Product Row 1').selectOption('P-2001');
   await page.getByLabel('Planned Row 1').fill('400');
   await page.getByLabel('Good Row 1').fill('388');
   await page.getByLabel('Scrap Row 1').fill('12');
-  await page
-    .getByRole('group', { name: /^Equipment state/ })
-    .getByRole('button', { name: 'Add row' })
-    .click();
   await page.getByLabel('Machine Row 1').selectOption('CNC-01');
   await page.getByRole('textbox', { name: 'Open issues' }).fill(o.issues);
   await page.getByRole('textbox', { name: /^Safety notes/ }).fill('Guard on press 3 re-fixed; floor dry.');

@@ -1,4 +1,22 @@
-import { expect, test } from '@playwright/test';
+import { expect, type Page, test } from '@playwright/test';
+
+/**
+ * A keyboard-wedge scanner: keys 5 ms apart by their own event timestamps, then Enter, so a loaded
+ * test machine cannot stretch the burst the way a late `keyboard.type` would.
+ */
+async function wedgeScan(page: Page, code: string): Promise<void> {
+  const cdp = await page.context().newCDPSession(page);
+  const start = Date.now() / 1000;
+  const keys = [...code].map((ch) => ({ key: ch, text: ch }));
+  keys.push({ key: 'Enter', text: '\r' });
+  for (const [i, k] of keys.entries()) {
+    const timestamp = start + i * 0.005;
+    const enter = k.key === 'Enter' ? { code: 'Enter', windowsVirtualKeyCode: 13 } : {};
+    await cdp.send('Input.dispatchKeyEvent', { type: 'keyDown', ...k, unmodifiedText: k.text, ...enter, timestamp });
+    await cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', key: k.key, ...enter, timestamp: timestamp + 0.001 });
+  }
+  await cdp.detach();
+}
 
 // Smoke test of the preview page in real Chromium: a stock-in with three lines (one typed, two
 // from a keyboard-wedge scanner, one of them scanned twice), the totals, then a clean submit.
@@ -7,17 +25,17 @@ test('fill a stock-in with three lines and see the total', async ({ page }, info
   await page.getByLabel('Receipt no.').fill('RK-20250301-001');
   await page.getByLabel('Supplier').fill('Ningbo Precision Bearings');
 
-  // Line 1 by hand.
-  await page.getByRole('button', { name: 'Add row' }).click();
+  // Line 1 by hand, in the row a new stock-in starts with (minRows: 1).
+  await expect(page.getByText('1 row(s)')).toBeVisible();
   await page.getByLabel('Item code Row 1').fill('ITM-10001');
   await page.getByLabel('Quantity Row 1').fill('5');
   await page.getByLabel('Unit price Row 1').fill('12.5');
 
   // Lines 2 and 3 from a scanner: keys 5 ms apart, then Enter, with nothing focused.
   await page.getByRole('heading', { name: /^Items/ }).click();
-  for (const code of ['ITM-10002', 'ITM-10003', 'ITM-10002']) {
-    await page.keyboard.type(code, { delay: 5 });
-    await page.keyboard.press('Enter');
+  for (const [i, code] of ['ITM-10002', 'ITM-10003', 'ITM-10002'].entries()) {
+    await wedgeScan(page, code);
+    await expect(page.getByText(`${Math.min(i + 2, 3)} row(s)`)).toBeVisible();
   }
   await expect(page.getByText('3 row(s)')).toBeVisible();
   await expect(page.getByLabel('Quantity Row 2')).toHaveValue('2');

@@ -1,7 +1,7 @@
 // The public API of @gongfang/runtime. Every export is named here (no `export *`).
 
 export type { FieldState, FormEngine, RowState } from '@gongfang/schema';
-export { useFieldState, useFormEngine, useRowState, useRows } from './engine/useFormEngine.ts';
+export { createRuntimeEngine, useFieldState, useFormEngine, useRowState, useRows } from './engine/useFormEngine.ts';
 export type { FieldSlotProps } from './form/FieldSlot.tsx';
 export { FieldSlot } from './form/FieldSlot.tsx';
 export type { FormContextValue } from './form/FormContext.ts';

@@ -5,8 +5,24 @@ import {
   type Form,
   type FormEngine,
   type RowState,
+  walkFields,
 } from '@gongfang/schema';
 import { useMemo, useSyncExternalStore } from 'react';
+import { rowDefaults } from '../widgets/subtable/rows.ts';
+
+/**
+ * A form engine as the runtime uses it: a new record's sub-tables start with their `minRows` rows
+ * (blank but for column defaults), so the operator can start typing in row 1. Sub-tables the
+ * record data already holds (a draft, a record opened later) are left as they are.
+ */
+export function createRuntimeEngine(form: Form, options?: EngineOptions): FormEngine {
+  const engine = createFormEngine(form, options);
+  for (const { field } of walkFields(form)) {
+    if (field.type !== 'subtable' || !field.minRows || options?.data?.[field.id] !== undefined) continue;
+    for (let n = engine.rows(field.id).length; n < field.minRows; n++) engine.addRow(field.id, rowDefaults(field));
+  }
+  return engine;
+}
 
 /**
  * A live engine for `form`, created once per form. Options are read when the engine is created
@@ -14,7 +30,7 @@ import { useMemo, useSyncExternalStore } from 'react';
  */
 export function useFormEngine(form: Form, options?: EngineOptions): FormEngine {
   // biome-ignore lint/correctness/useExhaustiveDependencies: options only seed a new engine; a new form starts one.
-  return useMemo(() => createFormEngine(form, options), [form]);
+  return useMemo(() => createRuntimeEngine(form, options), [form]);
 }
 
 const HIDDEN: FieldState = Object.freeze({ value: undefined, visible: false, required: false });

@@ -1,12 +1,6 @@
-import {
-  createFormEngine,
-  type EngineOptions,
-  type Form,
-  type FormEngine,
-  type Lang,
-  type Role,
-} from '@gongfang/schema';
+import type { EngineOptions, Form, FormEngine, Lang, Role } from '@gongfang/schema';
 import { render } from '@testing-library/react';
+import { createRuntimeEngine } from '../engine/useFormEngine.ts';
 import { FormView, type FormViewProps } from '../form/FormView.tsx';
 import { type AttachmentStore, createMemoryAttachments } from '../ports/attachments.ts';
 import type { Member } from '../ports/directory.ts';
@@ -43,7 +37,7 @@ export function renderForm(
     members?: Member[];
   } = {},
 ): Harness & Omit<ReturnType<typeof render>, 'rerender'> {
-  const engine = createFormEngine(form, { user: 'sun.li', ...options.engine });
+  const engine = createRuntimeEngine(form, { user: 'sun.li', ...options.engine });
   const attachments = createMemoryAttachments();
   const submitted: Record<string, unknown>[] = [];
   const records = options.records ?? createMemoryRecords({});

@@ -51,14 +51,10 @@ describe('validation UX', () => {
     const { engine, submitted } = renderForm(stockIn());
     engine.set('doc_no', 'RK-20250301-001');
     engine.set('supplier', 'ACME');
-    engine.addRow('lines', {
-      item_code: 'ITM-10002',
-      item_name: 'Bearing',
-      batch: 'B1',
-      qty: 2,
-      unit: 'pcs',
-      location: 'A-01',
-    });
+    // The row a new stock-in starts with, filled in.
+    const row = engine.rows('lines')[0]?.id ?? '';
+    const line = { item_code: 'ITM-10002', item_name: 'Bearing', batch: 'B1', qty: 2, unit: 'pcs', location: 'A-01' };
+    for (const [column, value] of Object.entries(line)) engine.setCell('lines', row, column, value);
     await user.click(screen.getByRole('button', { name: 'Submit' }));
     expect(screen.queryByRole('heading', { name: /to fix/ })).toBeNull();
     expect(submitted).toHaveLength(1);

@@ -1,16 +1,19 @@
 import type { OfflineStore } from '@gongfang/offline';
-import type { LocalizedText } from '@gongfang/schema';
+import type { Lang, LocalizedText } from '@gongfang/schema';
 import type { AttachmentStore, FileRef } from '../../ports/attachments.ts';
 import type { Directory, Member } from '../../ports/directory.ts';
 import type { RecordSource } from '../../ports/records.ts';
 import { localizeName } from './names.ts';
 
-/** Photos and signatures go to IndexedDB at once; ones filled elsewhere come from the server. */
-export function offlineAttachments(store: OfflineStore): AttachmentStore {
+/**
+ * Photos and signatures go to IndexedDB at once; ones filled elsewhere come from the server.
+ * A failed store (device full) throws the store's reason in the operator's language.
+ */
+export function offlineAttachments(store: OfflineStore, lang: Lang): AttachmentStore {
   return {
     async put(blob, name): Promise<FileRef> {
       const stored = await store.storeAttachment(blob);
-      if (stored.error) throw stored.error;
+      if (stored.error) throw new Error(stored.error.localized[lang], { cause: stored.error });
       return { id: stored.sha256, name, type: blob.type || 'application/octet-stream', size: blob.size };
     },
     async get(id) {

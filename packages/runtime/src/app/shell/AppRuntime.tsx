@@ -11,7 +11,7 @@ import { useApp } from './AppContext.ts';
 export function AppRuntime({ app, children }: { app: AppDefinition; children: ReactNode }) {
   const { lang } = useApp();
   const { store } = getServices();
-  const attachments = useMemo(() => offlineAttachments(store), [store]);
+  const attachments = useMemo(() => offlineAttachments(store, lang), [store, lang]);
   const records = useMemo(() => offlineRecords(store, app.id), [store, app.id]);
   const [directory, setDirectory] = useState(EMPTY_DIRECTORY);
   useEffect(() => {

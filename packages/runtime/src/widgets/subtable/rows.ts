@@ -12,6 +12,16 @@ export function rowDefaults(field: SubtableField): Record<string, unknown> {
   return out;
 }
 
+/** True when no column of the row holds anything but its default (formulas aside). */
+export function isBlankRow(field: SubtableField, values: Readonly<Record<string, unknown>>): boolean {
+  const defaults = rowDefaults(field);
+  return field.fields.every((c) => {
+    if (c.type === 'formula') return true;
+    const v = values[c.id];
+    return v === undefined || v === null || v === '' || (Array.isArray(v) && v.length === 0) || v === defaults[c.id];
+  });
+}
+
 export interface ScanOutcome {
   rowId: string;
   /** True when the quantity of an existing row went up instead of a row being added. */
@@ -33,6 +43,13 @@ export function applyScan(engine: FormEngine, field: SubtableField, code: string
     const precision = column && 'precision' in column ? column.precision : undefined;
     engine.setCell(field.id, existing.id, qf, roundTo((typeof q === 'number' ? q : 0) + 1, precision));
     return { rowId: existing.id, bumped: true };
+  }
+  // A blank row (the one a new record starts with) takes the code instead of staying behind empty.
+  const blank = engine.rows(field.id).find((r) => isBlankRow(field, r.values));
+  if (blank) {
+    engine.setCell(field.id, blank.id, scan.field, code);
+    if (qf) engine.setCell(field.id, blank.id, qf, 1);
+    return { rowId: blank.id, bumped: false };
   }
   const rowId = engine.addRow(field.id, { ...rowDefaults(field), [scan.field]: code, ...(qf ? { [qf]: 1 } : {}) });
   return { rowId, bumped: false };

@@ -15,13 +15,14 @@ describe('sub-table', () => {
   it('adds rows, computes row formulas and the totals footer', async () => {
     const user = userEvent.setup();
     const { engine } = renderForm(stockIn());
-    await user.click(screen.getByRole('button', { name: 'Add row' }));
-    // The cursor goes to the new row's first cell.
-    expect(document.activeElement).toBe(screen.getByLabelText(/^Item code Row 1/));
+    // minRows: 1, so a new record starts with one blank row to type in.
+    expect(rows()).toHaveLength(1);
     await user.type(screen.getByLabelText(/^Quantity Row 1/), '3');
     await user.type(screen.getByLabelText(/^Unit price Row 1/), '2.5');
     expect(within(rows()[0]!).getByRole('status', { name: /^Amount/ }).textContent).toBe('7.50CNY');
     await user.click(screen.getByRole('button', { name: 'Add row' }));
+    // The cursor goes to the new row's first cell.
+    expect(document.activeElement).toBe(screen.getByLabelText(/^Item code Row 2/));
     await user.type(screen.getByLabelText(/^Quantity Row 2/), '4');
     expect(screen.getByText('Total Quantity').nextElementSibling?.textContent).toBe('7.00');
     expect(screen.getByText('Total Amount').nextElementSibling?.textContent).toBe('7.50CNY');
@@ -30,7 +31,9 @@ describe('sub-table', () => {
 
   it('removes and reorders rows with 44 px buttons named by row', async () => {
     const user = userEvent.setup();
-    const { engine } = renderForm(stockIn());
+    // A draft whose table was emptied stays empty: only a new record gets its minRows rows.
+    const { engine } = renderForm(stockIn(), { engine: { data: { lines: [] } } });
+    expect(rows()).toHaveLength(0);
     for (const code of ['ITM-00001', 'ITM-00002', 'ITM-00003']) engine.addRow('lines', { item_code: code });
     await screen.findByLabelText(/^Item code Row 3/);
     await user.click(screen.getByRole('button', { name: 'Move row 3 up' }));
@@ -60,6 +63,7 @@ describe('sub-table', () => {
     const user = userEvent.setup({ delay: null });
     const { engine } = renderForm(stockIn());
     const box = screen.getByRole('textbox', { name: 'Scan to add to Items' });
+    // The first code goes into the blank row the new record starts with, not into a second row.
     await user.type(box, 'ITM-10002{Enter}');
     await user.type(box, 'ITM-10005{Enter}');
     await user.type(box, 'ITM-10002{Enter}');
