@@ -6,6 +6,7 @@ import type { AnyField, FieldType } from './fieldTypes.ts';
 import { exportDefinition, type ImportResult, parseDefinition } from './importExport.ts';
 import type { Problem } from './problems.ts';
 import { parseOptions, renameField, setLabel, setProp, setText } from './properties.ts';
+import { withRefs } from './renameRefs.ts';
 import { addField, deleteFields, moveFields, pasteFields, placeAfter, topmost } from './structure.ts';
 import { accepts, containerKind, indexOf, type Place, ROOT, walk } from './tree.ts';
 import type { UiState } from './uiState.ts';
@@ -113,7 +114,12 @@ export class Designer extends DesignerCore {
     // Merged by position, not key: the key changes while the id follows the label being typed.
     const at = indexOf(this.form).get(key);
     const merge = at ? `${at.container}#${at.index}:label:${lang}` : undefined;
-    const next = this.editForm((f) => setLabel(f, key, lang, text, locked), merge);
+    const index = this.state.ui.formIndex;
+    const next = this.update(
+      (d) => withRefs(d as AppDefinition, index, key, (f) => setLabel(f, key, lang, text, locked)),
+      'user',
+      merge,
+    );
     if (next !== key) this.renameSelection(before, key, next);
     return next;
   }
@@ -122,7 +128,13 @@ export class Designer extends DesignerCore {
   setId(key: string, id: string): Message | undefined {
     const locked = this.isLocked(key);
     const before = this.state.ui;
-    const result = this.editForm((f) => renameField(f, key, id, locked), `${key}:id`);
+    const index = this.state.ui.formIndex;
+    // The new id and every expression or list naming the old one: one undo step.
+    const result = this.update(
+      (d) => withRefs(d as AppDefinition, index, key, (f) => renameField(f, key, id, locked)),
+      'user',
+      `${key}:id`,
+    );
     if (typeof result !== 'string') return result;
     if (result !== key) this.renameSelection(before, key, result);
     return undefined;
