@@ -15,11 +15,17 @@ export function installLedgerHooks(): void {
   onAfterAcceptMany(async (events) => {
     const first = events[0];
     if (!first) return [];
-    const rows = await first.tx.query<{ id: string; status: string }>(
-      'select id, status from records where org_id = $1 and id = any($2::uuid[])',
-      [first.orgId, events.map((e) => e.record.id)],
-    );
+    // The status each record was stored with; read only for events that do not say.
+    const unknown = events.filter((e) => e.status === undefined).map((e) => e.record.id);
+    const rows =
+      unknown.length === 0
+        ? []
+        : await first.tx.query<{ id: string; status: string }>(
+            'select id, status from records where org_id = $1 and id = any($2::uuid[])',
+            [first.orgId, unknown],
+          );
     const status = new Map(rows.map((r) => [r.id, r.status]));
+    for (const e of events) if (e.status !== undefined) status.set(e.record.id, e.status);
     const results = await postRecords(
       first.tx,
       events.map((e) => ({

@@ -188,7 +188,9 @@ async function runHooks(mc: MutationContext, stored: readonly Checked[]): Promis
   const failures = new Map<Checked, unknown[]>();
   let pending: Checked[] = [];
   const flush = async () => {
-    const reports = await afterAcceptMany(pending.map((a) => ({ ...hookEvent(mc, a), event: 'submit' as const })));
+    const reports = await afterAcceptMany(
+      pending.map((a) => ({ ...hookEvent(mc, a), event: 'submit' as const, status: a.instance?.status ?? 'none' })),
+    );
     pending.forEach((a, i) => {
       failures.set(a, reports[i] ?? []);
     });

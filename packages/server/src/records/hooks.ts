@@ -22,6 +22,8 @@ export interface AcceptEvent {
   /** The previous revision's data, for `edited`. */
   before?: Record<string, unknown>;
   actor: Person;
+  /** The record's workflow status as stored by this accept, when the caller knows it (saves a read). */
+  status?: string;
 }
 
 export interface WorkflowEvent {

@@ -65,7 +65,7 @@ export interface NewRecord {
 }
 
 /**
- * Inserts revision 1 of each record (the record and its first revision row) in two statements,
+ * Inserts revision 1 of each record (the record and its first revision row) in one statement,
  * in the order given, so their change sequences follow it. Returns the change sequence of each
  * record inserted; an id already taken is left out.
  */
@@ -93,28 +93,27 @@ export async function insertRecords(
       workflow: r.workflow ?? null,
     };
   });
+  // Record and first revision in one statement: the data crosses once, and the revision is written
+  // only for the rows actually inserted (an id already taken is left out of both).
   const inserted = await tx.query<{ id: string; seq: number }>(
-    `insert into records (org_id, id, app_id, form_id, version, revision, data, created_by, created_at, updated_at,
-                          device_id, conflict_of, status, workflow)
-     select $1, x.id, x.app_id, x.form_id, x.version, 1, x.data, x.created_by, x.created_at, x.updated_at,
-            x.device_id, x.conflict_of, x.status, nullif(x.workflow, 'null'::jsonb)
-       from jsonb_to_recordset($2::jsonb) as x(n int, id uuid, app_id text, form_id text, version int, data jsonb,
-            created_by uuid, created_at timestamptz, updated_at timestamptz, device_id text, conflict_of uuid,
-            status text, workflow jsonb)
-      order by x.n
-     on conflict (org_id, id) do nothing returning id, seq`,
+    `with inserted as (
+       insert into records (org_id, id, app_id, form_id, version, revision, data, created_by, created_at, updated_at,
+                            device_id, conflict_of, status, workflow)
+       select $1, x.id, x.app_id, x.form_id, x.version, 1, x.data, x.created_by, x.created_at, x.updated_at,
+              x.device_id, x.conflict_of, x.status, nullif(x.workflow, 'null'::jsonb)
+         from jsonb_to_recordset($2::jsonb) as x(n int, id uuid, app_id text, form_id text, version int, data jsonb,
+              created_by uuid, created_at timestamptz, updated_at timestamptz, device_id text, conflict_of uuid,
+              status text, workflow jsonb)
+        order by x.n
+       on conflict (org_id, id) do nothing returning id, seq, version, data, created_by, updated_at
+     ), revisions as (
+       insert into record_revisions (org_id, record_id, revision, version, data, updated_by, updated_at)
+       select $1, i.id, 1, i.version, i.data, i.created_by, i.updated_at from inserted i
+     )
+     select id, seq from inserted`,
     [orgId, JSON.stringify(rows)],
   );
   const seqs = new Map(inserted.map((r) => [r.id, Number(r.seq)]));
-  const revisions = rows.filter((r) => seqs.has(r.id));
-  if (revisions.length > 0) {
-    await tx.query(
-      `insert into record_revisions (org_id, record_id, revision, version, data, updated_by, updated_at)
-       select $1, x.id, 1, x.version, x.data, x.created_by, x.updated_at
-         from jsonb_to_recordset($2::jsonb) as x(id uuid, version int, data jsonb, created_by uuid, updated_at timestamptz)`,
-      [orgId, JSON.stringify(revisions)],
-    );
-  }
   return seqs;
 }
 
