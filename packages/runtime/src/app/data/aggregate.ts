@@ -76,14 +76,42 @@ async function localItems(app: string, view: AggregateView): Promise<Record<stri
       balances.map(async (b) => ({ ...b.key, ...(await store.availableBalance(app, ledger, b.key)) })),
     );
   }
-  const { form, rows } = view.source;
-  const records = await store.newestRecords(app, form, 100_000);
+  const records = await store.newestRecords(app, view.source.form, 100_000);
+  return formItems(
+    view.source,
+    records.map((r) => r.envelope.data),
+  );
+}
+
+/** A record's value at an expression path: `qty`, or `lines.qty` for the list of a column. */
+function recordValue(data: Readonly<Record<string, unknown>>, path: readonly string[]): unknown {
+  const [head, column] = path;
+  const value = data[head ?? ''];
+  if (column === undefined) return value;
+  return Array.isArray(value) ? value.map((row) => (row as Record<string, unknown>)?.[column]) : undefined;
+}
+
+/**
+ * What a form-sourced aggregate groups: the records its `where` keeps, or with `rows` one item
+ * per sub-table row, carrying the record's header fields too.
+ */
+export function formItems(
+  source: { form: string; rows?: string; where?: string },
+  records: readonly Readonly<Record<string, unknown>>[],
+): Record<string, unknown>[] {
+  const compiled = source.where ? compileExpression(source.where) : undefined;
   const out: Record<string, unknown>[] = [];
-  for (const r of records) {
-    const data = r.envelope.data;
-    if (rows)
-      for (const row of (data[rows] as Record<string, unknown>[] | undefined) ?? []) out.push({ ...data, ...row });
-    else out.push(data);
+  for (const data of records) {
+    if (compiled) {
+      // A rule that does not compile keeps nothing rather than everything.
+      if (!compiled.ok) continue;
+      const kept = evaluateExpression(compiled.expr, { get: (path) => toExprValue(recordValue(data, path)) });
+      if (!kept.ok || !isTruthy(kept.value)) continue;
+    }
+    if (source.rows)
+      for (const row of (data[source.rows] as Record<string, unknown>[] | undefined) ?? [])
+        out.push({ ...data, ...row });
+    else out.push({ ...data });
   }
   return out;
 }

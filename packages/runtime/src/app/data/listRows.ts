@@ -93,6 +93,32 @@ export function passes(f: ViewFilter, values: Record<string, unknown>): boolean 
   }
 }
 
+/**
+ * The list screen's own narrowing: each user filter (field → chosen value, '' for any) must match
+ * (a multiple choice: hold the value), and the search text, if any, must occur in one of the view's search fields (any case).
+ */
+export function filterRows(
+  rows: readonly ListRow[],
+  o: { search: string; searchIn: readonly string[]; filters: Readonly<Record<string, string>> },
+): ListRow[] {
+  const q = o.search.trim().toLowerCase();
+  const chosen = Object.entries(o.filters).filter(([, v]) => v !== '');
+  return rows.filter(
+    (r) =>
+      chosen.every(([field, value]) => {
+        const v = r.values[field];
+        // A multiple choice matches when the chosen option is among its values.
+        return Array.isArray(v) ? v.includes(value) : passes({ field, op: 'eq', value }, r.values);
+      }) &&
+      (!q ||
+        o.searchIn.some((f) =>
+          String(r.values[f] ?? '')
+            .toLowerCase()
+            .includes(q),
+        )),
+  );
+}
+
 export function compareBy(sort: readonly SortKey[]): (a: ListRow, b: ListRow) => number {
   return (a, b) => {
     for (const key of sort) {

@@ -4,6 +4,7 @@ import type { AttachmentStore, FileRef } from '../../ports/attachments.ts';
 import type { Directory, Member } from '../../ports/directory.ts';
 import type { RecordSource } from '../../ports/records.ts';
 import { localizeName } from './names.ts';
+import { directoryChanged } from './people.ts';
 
 /**
  * Photos and signatures go to IndexedDB at once; ones filled elsewhere come from the server.
@@ -44,6 +45,32 @@ interface DirectoryAnswer {
 }
 
 const DIRECTORY_KEY = 'gf.directory';
+let inflight: Promise<DirectoryAnswer | undefined> | undefined;
+
+/** One request at a time however many screens ask; the answer is cached for offline use. */
+function fetchDirectory(): Promise<DirectoryAnswer | undefined> {
+  inflight ??= requestDirectory().finally(() => {
+    inflight = undefined;
+  });
+  return inflight;
+}
+
+async function requestDirectory(): Promise<DirectoryAnswer | undefined> {
+  try {
+    const response = await fetch('/api/directory', { credentials: 'same-origin' });
+    if (!response.ok) return undefined;
+    const answer = (await response.json()) as DirectoryAnswer;
+    const raw = JSON.stringify(answer);
+    if (localStorage.getItem(DIRECTORY_KEY) !== raw) {
+      localStorage.setItem(DIRECTORY_KEY, raw);
+      directoryChanged();
+    }
+    return answer;
+  } catch {
+    // Offline: the cached copy.
+    return undefined;
+  }
+}
 
 /**
  * The people member pickers offer: the server's directory when it has one (cached for offline
@@ -53,16 +80,7 @@ export async function loadDirectory(
   lang: string,
   known: readonly { id: string; displayName: LocalizedText; roles?: string[] }[],
 ): Promise<Directory> {
-  let answer: DirectoryAnswer | undefined;
-  try {
-    const response = await fetch('/api/directory', { credentials: 'same-origin' });
-    if (response.ok) {
-      answer = (await response.json()) as DirectoryAnswer;
-      localStorage.setItem(DIRECTORY_KEY, JSON.stringify(answer));
-    }
-  } catch {
-    // Offline: the cached copy below.
-  }
+  let answer = await fetchDirectory();
   answer ??= JSON.parse(localStorage.getItem(DIRECTORY_KEY) ?? 'null') ?? undefined;
   const members: Member[] = answer
     ? answer.members.map((m) => ({

@@ -2,7 +2,7 @@ import type { AppDefinition, Field, ListView } from '@gongfang/schema';
 import { walkFields } from '@gongfang/schema';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { compareBy, type ListRow, loadListRows, passes } from '../data/listRows.ts';
+import { compareBy, filterRows, type ListRow, loadListRows } from '../data/listRows.ts';
 import { useApp } from '../shell/AppContext.ts';
 import { href } from '../shell/router.ts';
 import { useFormatValue } from './RecordValues.tsx';
@@ -42,18 +42,7 @@ export function ListScreen({ app, view }: { app: AppDefinition; view: ListView }
   const label = (col: string) => (PROPS[col] ? PROPS[col][lang] : text(fields.get(col)?.label, col));
   const rows = useMemo(() => {
     if (!data) return [];
-    const q = search.trim().toLowerCase();
-    const searchIn = view.search ?? [];
-    const out = data.rows.filter(
-      (r) =>
-        Object.entries(filters).every(([f, v]) => !v || passes({ field: f, op: 'eq', value: v }, r.values)) &&
-        (!q ||
-          searchIn.some((f) =>
-            String(r.values[f] ?? '')
-              .toLowerCase()
-              .includes(q),
-          )),
-    );
+    const out = filterRows(data.rows, { search, searchIn: view.search ?? [], filters });
     return out.sort(compareBy([{ field: sortField, direction: desc ? 'desc' : 'asc' }]));
   }, [data, search, filters, sortField, desc, view.search]);
 

@@ -1,6 +1,9 @@
+import { useEffect } from 'react';
 import { formOf } from '../data/apps.ts';
-import { personName } from '../data/people.ts';
+import { usePersonName } from '../data/people.ts';
+import { loadDirectory } from '../data/ports.ts';
 import { loadRecord } from '../data/recordLoad.ts';
+import { knownOperators } from '../data/session.ts';
 import { recordTitle } from '../data/titles.ts';
 import { useStoreQuery } from '../data/useStoreQuery.ts';
 import { formatTime } from '../i18n.ts';
@@ -14,6 +17,10 @@ import { WorkflowHistory } from './WorkflowHistory.tsx';
 export function PrintView({ id }: { id: string }) {
   const { t, text, lang } = useApp();
   const loaded = useStoreQuery(() => loadRecord(id), `${id}`, []);
+  const person = usePersonName(lang);
+  useEffect(() => {
+    void loadDirectory(lang, knownOperators());
+  }, [lang]);
   if (loaded === undefined) return null;
   const { envelope, app, workflow } = loaded;
   const form = formOf(app, envelope.form);
@@ -36,8 +43,8 @@ export function PrintView({ id }: { id: string }) {
         </h1>
         <p className="app-print-meta">
           {t('definitionVersion', { v: envelope.version })} ·{' '}
-          {t('createdBy', { who: personName(envelope.createdBy, lang), time: formatTime(envelope.createdAt, lang) })} ·
-          ID {envelope.id}
+          {t('createdBy', { who: person(envelope.createdBy), time: formatTime(envelope.createdAt, lang) })} · ID{' '}
+          {envelope.id}
         </p>
       </header>
       {form ? <RecordValues form={form} data={envelope.data} /> : null}

@@ -1,6 +1,9 @@
+import { useEffect } from 'react';
 import { formOf } from '../data/apps.ts';
-import { personName } from '../data/people.ts';
+import { usePersonName } from '../data/people.ts';
+import { loadDirectory } from '../data/ports.ts';
 import { loadRecord } from '../data/recordLoad.ts';
+import { knownOperators } from '../data/session.ts';
 import { recordTitle } from '../data/titles.ts';
 import { useStoreQuery } from '../data/useStoreQuery.ts';
 import { formatTime } from '../i18n.ts';
@@ -16,6 +19,11 @@ import { WorkflowHistory } from './WorkflowHistory.tsx';
 export function RecordDetail({ id }: { id: string }) {
   const { t, text, lang } = useApp();
   const loaded = useStoreQuery(() => loadRecord(id), `${id}`, ['record', 'sync']);
+  // People show by display name, as in lists: fetch the directory (cached offline) and follow it.
+  const person = usePersonName(lang);
+  useEffect(() => {
+    void loadDirectory(lang, knownOperators());
+  }, [lang]);
   if (loaded === undefined) return null;
   const { envelope, local, workflow, app } = loaded;
   const form = formOf(app, envelope.form);
@@ -29,9 +37,7 @@ export function RecordDetail({ id }: { id: string }) {
       </header>
       <p className="app-meta">
         <span className="app-version">{t('definitionVersion', { v: envelope.version })}</span>
-        <span>
-          {t('createdBy', { who: personName(envelope.createdBy, lang), time: formatTime(envelope.createdAt, lang) })}
-        </span>
+        <span>{t('createdBy', { who: person(envelope.createdBy), time: formatTime(envelope.createdAt, lang) })}</span>
         <a className="gf-button" href={href('print', id)}>
           {t('print')}
         </a>

@@ -1,7 +1,7 @@
 import type { ColumnField, Field, Form } from '@gongfang/schema';
 import { asFile, asFiles } from '../../widgets/photo/files.ts';
 import { useBlobUrl } from '../../widgets/photo/useBlobUrl.ts';
-import { personName } from '../data/people.ts';
+import { usePersonName } from '../data/people.ts';
 import { useApp } from '../shell/AppContext.ts';
 
 type AnyField = Field | ColumnField;
@@ -9,11 +9,12 @@ type AnyField = Field | ColumnField;
 /** A value as text: option labels, yes/no, lists, numbers as stored. Text only, never HTML. */
 export function useFormatValue(): (field: AnyField, value: unknown) => string {
   const { text, lang } = useApp();
+  const person = usePersonName(lang);
   return (field, value) => {
     if (value === undefined || value === null || value === '') return '—';
     if (field.type === 'member') {
       const people = Array.isArray(value) ? value : [value];
-      return people.map((p) => personName(String(p), lang)).join('、');
+      return people.map((p) => person(String(p))).join('、');
     }
     if ('options' in field && Array.isArray(field.options)) {
       const label = (v: unknown) => text(field.options?.find((o) => o.value === v)?.label, String(v));
