@@ -1,6 +1,7 @@
 import type { ActionInput } from '@gongfang/offline';
 import type { Task } from '@gongfang/schema';
 import { lazy, Suspense, useEffect, useState } from 'react';
+import { RuntimeProvider } from '../../RuntimeContext.tsx';
 import { getServices } from '../data/services.ts';
 import { openTasks } from '../data/tasks.ts';
 import { formatTime } from '../i18n.ts';
@@ -77,19 +78,22 @@ function TaskCard({ task, onDone }: { task: Task; onDone: () => void }) {
         <textarea className="gf-input" rows={2} value={comment} onChange={(e) => setComment(e.target.value)} />
       </label>
       {signing ? (
-        <Suspense fallback={null}>
-          <SignaturePad
-            label={t('signHere')}
-            onCancel={() => setSigning(false)}
-            onDone={(png) =>
-              void store.storeAttachment(png, task.recordId).then((s) => {
-                setSignature(s.sha256);
-                setSigning(false);
-                setProblem(undefined);
-              })
-            }
-          />
-        </Suspense>
+        // The pad's own words (Sign here, Undo, Done) follow the app's language, not the default.
+        <RuntimeProvider lang={lang}>
+          <Suspense fallback={null}>
+            <SignaturePad
+              label={t('signHere')}
+              onCancel={() => setSigning(false)}
+              onDone={(png) =>
+                void store.storeAttachment(png, task.recordId).then((s) => {
+                  setSignature(s.sha256);
+                  setSigning(false);
+                  setProblem(undefined);
+                })
+              }
+            />
+          </Suspense>
+        </RuntimeProvider>
       ) : null}
       <div className="app-task-actions">
         <button type="button" className="gf-button gf-primary" onClick={() => void act('approve')}>
