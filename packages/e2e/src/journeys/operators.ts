@@ -4,7 +4,7 @@
  * the QC lead approves one NG inspection and returns another; the incoming shift lead accepts the
  * handover; the stock balance on screen equals the sum of the line items the server holds.
  */
-import { type APIRequestContext, expect, type Page, test } from '@playwright/test';
+import { type APIRequestContext, expect, type Locator, type Page, test } from '@playwright/test';
 import {
   defectPhoto,
   drawSignature,
@@ -169,6 +169,17 @@ async function signFor(page: Page, who: Person, lang: Lang, base: string) {
   await signInRuntime(page, base, who.name, CAST_PASSWORD, lang);
 }
 
+/**
+ * Approve on a step that needs a signature opens the pad. The inbox refreshes itself from the
+ * server, which can swap the card under a tap: tap again until the pad is there.
+ */
+async function openSignaturePad(page: Page, task: Locator) {
+  await expect(async () => {
+    await task.getByRole('button', { name: 'Approve' }).click();
+    await expect(page.getByRole('img', { name: /^Sign here/ })).toBeVisible({ timeout: 5_000 });
+  }).toPass({ timeout: 60_000 });
+}
+
 /** The task card in the inbox for one record. */
 function taskFor(page: Page, recordId: string) {
   return page.getByRole('article').filter({ has: page.locator(`a[href$="${recordId}"]`) });
@@ -220,8 +231,8 @@ export async function operatorsShift(
 
   await test.step('tablet A back online: the version-1 records sync once each, still version 1', async () => {
     await a.context().setOffline(false);
-    await expect(a.getByText(w.synced, { exact: true }).first()).toBeVisible();
-    await expect(a.getByRole('region', { name: 'Sync status' })).toContainText('All synced');
+    // The tablet notices the network by itself and pushes its outbox.
+    await expect(a.getByRole('region', { name: 'Sync status' })).toContainText('All synced', { timeout: 60_000 });
     for (const { id, batch } of v1Drafts) {
       const { record, workflow } = await serverRecord(a.request, base, id);
       expect(record.version).toBe(1);
@@ -236,7 +247,7 @@ export async function operatorsShift(
     const [first, second] = v1Drafts;
     const approve = taskFor(a, first?.id ?? '');
     await expect(approve).toBeVisible();
-    await approve.getByRole('button', { name: 'Approve' }).click();
+    await openSignaturePad(a, approve);
     await drawSignature(a, a.getByRole('img', { name: /^Sign here/ }));
     await a.getByRole('button', { name: 'Done' }).click();
     await approve.getByRole('button', { name: 'Approve' }).click();
@@ -293,7 +304,7 @@ export async function operatorsShift(
     await a.getByRole('link', { name: 'Inbox' }).click();
     const task = taskFor(a, id);
     await expect(task).toBeVisible();
-    await task.getByRole('button', { name: 'Approve' }).click();
+    await openSignaturePad(a, task);
     await drawSignature(a, a.getByRole('img', { name: /^Sign here/ }));
     await a.getByRole('button', { name: 'Done' }).click();
     await task.getByRole('button', { name: 'Approve' }).click();
