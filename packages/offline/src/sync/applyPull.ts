@@ -23,7 +23,17 @@ export async function applyPullPage(ctx: StoreContext, page: PullResponse): Prom
       'rw',
       [db.apps, db.records, db.outbox, db.tasks, db.balances, db.postings, db.syncState],
       async () => {
-        for (const change of page.changes) await applyChange(db, change, now);
+        const records = await PageRecords.read(db, page.changes);
+        for (const change of page.changes) {
+          // A record change is applied in memory, without an await: Dexie keeps the transaction
+          // bound across a limited number of awaits that make no request.
+          if (change.type !== 'record') await applyChange(db, change, now);
+          else {
+            const gone = applyRecord(records, change.seq, change.data as RecordChange);
+            if (gone !== undefined) await deleteRecord(db, gone);
+          }
+        }
+        await records.write(db);
         await db.syncState.put({ key: 'sync', cursor: page.cursor, lastSyncAt: now });
       },
     ),
@@ -45,7 +55,7 @@ async function applyChange(db: GongfangDb, change: Change, now: number): Promise
     case 'app':
       return applyApp(db, change.data as AppChange, now);
     case 'record':
-      return applyRecord(db, change.seq, change.data as RecordChange);
+      return; // applied with the page's records (applyRecord)
     case 'task':
       return applyTask(db, change.seq, change.data as TaskChange);
     case 'balance':
@@ -75,20 +85,18 @@ async function applyTask(db: GongfangDb, seq: number, data: TaskChange): Promise
  * otherwise it is kept beside the local edit (`server`), which is what a conflict shows as
  * "theirs". Its workflow state and `conflictOf` are kept as `extras`.
  */
-async function applyRecord(db: GongfangDb, seq: number, data: RecordChange): Promise<void> {
+function applyRecord(records: PageRecords, seq: number, data: RecordChange): string | undefined {
   const envelope = data.record;
-  if (!isObject(envelope) || typeof envelope.id !== 'string') return;
-  const local = await db.records.get(envelope.id);
-  const queued = await db.outbox.where('recordId').equals(envelope.id).count();
-  const unsent = local !== undefined && (queued > 0 || local.status !== 'synced');
+  if (!isObject(envelope) || typeof envelope.id !== 'string') return undefined;
+  const local = records.get(envelope.id);
+  const unsent = local !== undefined && (records.queued(envelope.id) || local.status !== 'synced');
   if (data.deleted === true) {
     // Out of the user's sight now; work not yet sent stays until the server answers it.
-    if (unsent) return;
-    await db.records.delete(envelope.id);
-    await db.tasks.where('recordId').equals(envelope.id).delete();
-    return;
+    if (unsent) return undefined;
+    records.delete(envelope.id);
+    return envelope.id;
   }
-  if (local?.serverRevision !== undefined && envelope.revision < local.serverRevision) return;
+  if (local?.serverRevision !== undefined && envelope.revision < local.serverRevision) return undefined;
   const extras: Record<string, unknown> = {};
   if (data.workflow !== undefined) extras.workflow = data.workflow;
   if (data.conflictOf !== undefined) extras.conflictOf = data.conflictOf;
@@ -99,8 +107,8 @@ async function applyRecord(db: GongfangDb, seq: number, data: RecordChange): Pro
     if (local.status === 'conflict' && local.conflict && envelope.revision >= local.conflict.serverRevision) {
       next.conflict = { ...local.conflict, theirs: envelope };
     }
-    await db.records.put(next);
-    return;
+    records.put(next);
+    return undefined;
   }
   const next: StoredRecord = {
     id: envelope.id,
@@ -115,7 +123,63 @@ async function applyRecord(db: GongfangDb, seq: number, data: RecordChange): Pro
     savedAt: local?.savedAt ?? (Date.parse(envelope.updatedAt ?? envelope.createdAt) || 0),
     ...(hasExtras ? { extras } : {}),
   };
-  await db.records.put(next);
+  records.put(next);
+  return undefined;
+}
+
+/** A record the server says the user may no longer see, and its tasks. */
+async function deleteRecord(db: GongfangDb, id: string): Promise<void> {
+  await db.records.delete(id);
+  await db.tasks.where('recordId').equals(id).delete();
+}
+
+/**
+ * The records a page touches, read with two requests before its changes apply and written with
+ * one bulkPut after (a first sync of 10,000 records made three requests per record, a round trip
+ * each through the page's transaction). Changes still apply in order: each sees the ones before it.
+ */
+class PageRecords {
+  private readonly local = new Map<string, StoredRecord | undefined>();
+  private readonly unsent = new Set<string>();
+  private readonly changed = new Map<string, StoredRecord>();
+
+  static async read(db: GongfangDb, changes: readonly Change[]): Promise<PageRecords> {
+    const page = new PageRecords();
+    const ids = new Set<string>();
+    for (const change of changes) {
+      const envelope = change.type === 'record' ? (change.data as RecordChange).record : undefined;
+      if (isObject(envelope) && typeof envelope.id === 'string') ids.add(envelope.id);
+    }
+    if (ids.size === 0) return page;
+    const list = [...ids];
+    const rows = await db.records.bulkGet(list);
+    list.forEach((id, i) => page.local.set(id, rows[i]));
+    for (const recordId of await db.outbox.where('recordId').anyOf(list).keys()) page.unsent.add(String(recordId));
+    return page;
+  }
+
+  get(id: string): StoredRecord | undefined {
+    return this.local.get(id);
+  }
+
+  /** The outbox holds a mutation of the record (nothing a pull applies adds or removes one). */
+  queued(id: string): boolean {
+    return this.unsent.has(id);
+  }
+
+  put(row: StoredRecord): void {
+    this.local.set(row.id, row);
+    this.changed.set(row.id, row);
+  }
+
+  delete(id: string): void {
+    this.local.set(id, undefined);
+    this.changed.delete(id);
+  }
+
+  async write(db: GongfangDb): Promise<void> {
+    if (this.changed.size > 0) await db.records.bulkPut([...this.changed.values()]);
+  }
 }
 
 async function applyBalance(db: GongfangDb, seq: number, data: BalanceChange): Promise<void> {
