@@ -48,9 +48,19 @@ export interface ScopeName {
 }
 
 /** Names an expression on field `key` can read: a column sees its row's columns bare, then the header. */
-export function scopeOf(form: Form, key: string | undefined): { names: ScopeName[]; env: TypeEnv } {
+export function scopeOf(form: Form, key: string | undefined): ExprScope {
   const own = key ? indexOf(form).get(key) : undefined;
-  const row = own && key?.includes('.') ? own.container : undefined;
+  return rowsScopeOf(form, own && key?.includes('.') ? own.container : undefined);
+}
+
+/** What an expression can read. */
+export interface ExprScope {
+  names: ScopeName[];
+  env: TypeEnv;
+}
+
+/** Names over the header of a form, or over the rows of its sub-table `row` (columns bare first). */
+export function rowsScopeOf(form: Form, row: string | undefined): ExprScope {
   const names: ScopeName[] = [];
   const byName = new Map<string, ExprType>();
   for (const e of walk(form)) {
@@ -70,6 +80,12 @@ export function scopeOf(form: Form, key: string | undefined): { names: ScopeName
     }
   }
   return { names, env: { resolve: (path) => byName.get(path.join('.')) } };
+}
+
+/** A scope of given names (an aggregate view's group keys and measures, read by its highlights). */
+export function namesScope(names: readonly ScopeName[]): ExprScope {
+  const byName = new Map(names.map((n) => [n.name, n.type]));
+  return { names: [...names], env: { resolve: (path) => byName.get(path.join('.')) } };
 }
 
 export type ExprCheck = { ok: true; type: ExprType } | { ok: false; error: ExprError };

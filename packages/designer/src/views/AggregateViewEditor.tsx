@@ -1,10 +1,13 @@
 import { type AggregateView, localize } from '@gongfang/schema';
+import { useMemo } from 'react';
+import { namesScope, rowsScopeOf } from '../store/exprScope.ts';
 import { pushDocValue, setDocValue } from '../store/viewCommands.ts';
 import { useDesigner, useDesignerState } from '../ui/DesignerContext.tsx';
 import { ChoiceProp, Group } from '../ui/props/controls.tsx';
 import {
   type Choice,
   columnChoices,
+  ExprTxt,
   fieldChoices,
   formOfId,
   Name,
@@ -39,6 +42,17 @@ export function AggregateViewEditor({ view, index }: { view: AggregateView; inde
     keys = [...cols, ...header.filter((h) => !cols.some((c) => c.value === h.value))];
     values = keys;
   }
+  // What filters read (the form's header, or one row with its header), and what highlights read:
+  // the group keys and the measures of a result row.
+  const rows = 'form' in src ? src.rows : undefined;
+  const rowScope = useMemo(() => (form ? rowsScopeOf(form, rows) : undefined), [form, rows]);
+  const resultScope = namesScope([
+    ...view.groupBy.map((g) => {
+      const shown = keys.find((k) => k.value === g.key)?.label;
+      return { name: g.key, label: shown ? { [lang]: shown } : {}, type: 'any' as const };
+    }),
+    ...view.measures.map((m) => ({ name: m.id, label: m.label ?? {}, type: 'number' as const })),
+  ]);
   const setSource = (next: SourceKind | undefined) => {
     const firstForm = doc.forms[0]!;
     if (next === 'ledger') setDocValue(designer, [...at, 'source'], { ledger: doc.ledgers?.[0]?.id ?? '' });
@@ -80,12 +94,15 @@ export function AggregateViewEditor({ view, index }: { view: AggregateView; inde
                 choices={subtableChoices(form, lang)}
               />
             ) : null}
-            <Txt
-              label={t('where')}
-              mono
-              path={[...at, 'source', 'where']}
-              value={'form' in src ? src.where : undefined}
-            />
+            {rowScope ? (
+              <ExprTxt
+                boolean
+                label={t('where')}
+                path={[...at, 'source', 'where']}
+                value={'form' in src ? src.where : undefined}
+                scope={rowScope}
+              />
+            ) : null}
           </>
         )}
       </Group>
@@ -166,7 +183,11 @@ export function AggregateViewEditor({ view, index }: { view: AggregateView; inde
                 )}
                 <Txt label={t('precision')} number path={[...p, 'precision']} value={m.precision} />
               </div>
-              {isExpr ? null : <Txt label={t('where')} mono path={[...p, 'where']} value={m.where} />}
+              {isExpr ? null : rowScope ? (
+                <ExprTxt boolean label={t('where')} path={[...p, 'where']} value={m.where} scope={rowScope} />
+              ) : (
+                <Txt label={t('where')} mono path={[...p, 'where']} value={m.where} />
+              )}
             </div>
           );
         }}
@@ -179,7 +200,13 @@ export function AggregateViewEditor({ view, index }: { view: AggregateView; inde
         onAdd={() => pushDocValue(designer, [...at, 'highlights'], { when: '', tone: 'warning' })}
         render={(h, i) => (
           <div className="vz-inline">
-            <Txt label={t('when')} mono path={[...at, 'highlights', i, 'when']} value={h.when} />
+            <ExprTxt
+              boolean
+              label={t('when')}
+              path={[...at, 'highlights', i, 'when']}
+              value={h.when}
+              scope={resultScope}
+            />
             <Sel
               label={t('tone')}
               path={[...at, 'highlights', i, 'tone']}

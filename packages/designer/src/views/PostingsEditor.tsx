@@ -1,7 +1,8 @@
 import { localize } from '@gongfang/schema';
+import { rowsScopeOf } from '../store/exprScope.ts';
 import { addPosting } from '../store/viewCommands.ts';
 import { useDesigner, useDesignerState } from '../ui/DesignerContext.tsx';
-import { RowList, Sel, subtableChoices, Txt, useLangT } from './bits.tsx';
+import { ExprTxt, RowList, Sel, subtableChoices, Txt, useLangT } from './bits.tsx';
 
 /** A form's postings: to which ledger, per sub-table row or per record, an expression per key and measure. */
 export function PostingsEditor({ formIndex }: { formIndex: number }) {
@@ -52,23 +53,23 @@ export function PostingsEditor({ formIndex }: { formIndex: number }) {
               </div>
               <div className="vz-inline">
                 {(ledger?.keys ?? []).map((k) => (
-                  <Txt
+                  <ExprTxt
                     key={k.id}
                     label={t('keyExpr', { name: localize(k.label, lang) })}
-                    mono
                     path={[...pp, 'keys', k.id]}
                     value={p.keys[k.id]}
+                    scope={rowsScopeOf(form, p.rows)}
                   />
                 ))}
               </div>
               <div className="vz-inline">
                 {(ledger?.measures ?? []).map((m) => (
-                  <Txt
+                  <ExprTxt
                     key={m.id}
                     label={t('measureExpr', { name: localize(m.label, lang) })}
-                    mono
                     path={[...pp, 'measures', m.id]}
                     value={p.measures[m.id]}
+                    scope={rowsScopeOf(form, p.rows)}
                   />
                 ))}
               </div>

@@ -1,10 +1,12 @@
 // Small labelled controls bound to a path of the definition: every change is one store edit.
 import { type AppDefinition, type Form, type LocalizedText, localize, walkFields } from '@gongfang/schema';
 import { type ReactNode, useId } from 'react';
+import type { ExprScope } from '../store/exprScope.ts';
 import type { Path } from '../store/paths.ts';
 import { removeDocValue, setDocValue } from '../store/viewCommands.ts';
 import { useDesigner, useLang } from '../ui/DesignerContext.tsx';
 import { LocalizedProp } from '../ui/props/controls.tsx';
+import { ExpressionEditor } from '../ui/props/ExpressionEditor.tsx';
 import { useViewT } from './messages.ts';
 
 export interface Choice {
@@ -74,6 +76,33 @@ export function Txt({
         }}
       />
     </div>
+  );
+}
+
+/** An expression in a view or a posting: completion of what it reads, live errors. */
+export function ExprTxt({
+  label,
+  path,
+  value,
+  scope,
+  boolean = false,
+}: {
+  label: string;
+  path: Path;
+  value: string | undefined;
+  scope: ExprScope;
+  /** A condition (must give TRUE/FALSE). */
+  boolean?: boolean;
+}) {
+  const designer = useDesigner();
+  return (
+    <ExpressionEditor
+      label={label}
+      scope={scope}
+      value={value}
+      boolean={boolean}
+      onChange={(v) => setDocValue(designer, path, v === '' ? undefined : v)}
+    />
   );
 }
 

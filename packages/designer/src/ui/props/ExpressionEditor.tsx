@@ -1,11 +1,14 @@
 import { FUNCTIONS, localize, typeName } from '@gongfang/schema';
 import { type KeyboardEvent, useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
-import { checkInScope, scopeOf } from '../../store/exprScope.ts';
+import { checkInScope, type ExprScope, scopeOf } from '../../store/exprScope.ts';
 import { formOf, useDesignerState, useLang, useT } from '../DesignerContext.tsx';
 
 interface Props {
   label: string;
-  fieldKey: string;
+  /** The field the expression belongs to (its scope, and never suggested to itself). */
+  fieldKey?: string;
+  /** What the expression reads, when it is not a field's own scope (views' filters and highlights). */
+  scope?: ExprScope;
   value: string | undefined;
   onChange: (text: string) => void;
   /** Rules must give TRUE/FALSE. */
@@ -22,7 +25,7 @@ interface Suggestion {
 const TOKEN = /[A-Za-z_\u3400-\u9fff][\w.\u3400-\u9fff]*$/;
 
 /** An expression input with field and function completion and live errors from packages/schema. */
-export function ExpressionEditor({ label, fieldKey, value, onChange, boolean, autoFocus }: Props) {
+export function ExpressionEditor({ label, fieldKey, scope: given, value, onChange, boolean, autoFocus }: Props) {
   const t = useT();
   const lang = useLang();
   const id = useId();
@@ -45,7 +48,7 @@ export function ExpressionEditor({ label, fieldKey, value, onChange, boolean, au
   useEffect(() => {
     if ((value ?? '') !== text && document.activeElement !== input.current) setText(value ?? '');
   }, [value, text]);
-  const scope = useMemo(() => scopeOf(form, fieldKey), [form, fieldKey]);
+  const scope = useMemo(() => given ?? scopeOf(form, fieldKey), [given, form, fieldKey]);
   const token = TOKEN.exec(text.slice(0, caret))?.[0] ?? '';
   const suggestions = useMemo<Suggestion[]>(() => {
     if (!token) return [];
