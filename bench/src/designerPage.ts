@@ -84,10 +84,17 @@ export const ARM_NEXT_PAINT = `(type) => {
   }, { capture: true, once: true });
 }`;
 
-/** Fills the open form with `n` fields (a third of them numbers) and loads it, so history starts empty. */
+/**
+ * Fills the open form with `n` fields (a third of them numbers) labelled as the peer list's items
+ * ("Number 1", "Text 2", …) and loads it, so history starts empty.
+ */
 export const BUILD_FORM = `(n) => {
   const d = window.designer;
-  for (let i = 0; i < n; i++) d.addField(i % 3 === 0 ? 'number' : 'text');
+  for (let i = 0; i < n; i++) {
+    const number = i % 3 === 0;
+    const key = d.addField(number ? 'number' : 'text');
+    d.setLabel(key, 'en', (number ? 'Number ' : 'Text ') + (i + 1));
+  }
   d.load(d.doc);
   return d.doc.forms[0].fields.length;
 }`;
