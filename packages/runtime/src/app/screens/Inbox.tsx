@@ -19,7 +19,9 @@ export function Inbox() {
     void openTasks(operator.id).then(setState);
   }, [operator.id]);
   if (!state) return null;
-  const tasks = state.tasks.filter((task) => !done.has(task.id));
+  // A task id is unique within its record only ("1:qc_lead_review:huang.tao"): key by both.
+  const keyOf = (task: Task) => `${task.recordId}/${task.id}`;
+  const tasks = state.tasks.filter((task) => !done.has(keyOf(task)));
   return (
     <div className="app-list-page">
       <h1>{t('inbox')}</h1>
@@ -27,8 +29,8 @@ export function Inbox() {
       {tasks.length === 0 ? <p className="app-empty">{t('noTasks')}</p> : null}
       <ul className="app-items">
         {tasks.map((task) => (
-          <li key={task.id}>
-            <TaskCard task={task} onDone={() => setDone((d) => new Set(d).add(task.id))} />
+          <li key={keyOf(task)}>
+            <TaskCard task={task} onDone={() => setDone((d) => new Set(d).add(keyOf(task)))} />
           </li>
         ))}
       </ul>
