@@ -40,4 +40,7 @@ step 'designer in Chromium (Playwright, packages/designer/e2e; SCREENSHOTS=1 als
 
 step 'runtime app against the real server (Playwright, packages/runtime/e2e-app: offline reload, draft, submit, sync)'
 (cd packages/runtime && npx playwright test -c playwright.app.config.ts) || status=$?
+
+step 'three users journeys on PGlite and PostgreSQL, and two server processes on one PostgreSQL (Playwright, packages/e2e; figures in test-results/reliability/)'
+(cd packages/e2e && npx playwright test) || status=$?
 exit "$status"

@@ -97,6 +97,14 @@ export interface ShiftResult {
   inspections: { id: string; batch: string }[];
 }
 
+/** A required sub-table starts with one empty row; add one only when it does not. */
+async function firstRow(page: Page, table: RegExp, firstField: string, addRow: string) {
+  if ((await page.getByLabel(firstField).count()) === 0) {
+    await page.getByRole('group', { name: table }).getByRole('button', { name: addRow }).click();
+  }
+  await expect(page.getByLabel(firstField)).toBeVisible();
+}
+
 /** The header fields of an inspection and one characteristic row, measured out of spec (NG). */
 async function startInspection(page: Page, lang: Lang, app: string, batch: string, shiftLead: string) {
   const w = W[lang];
@@ -108,10 +116,7 @@ async function startInspection(page: Page, lang: Lang, app: string, batch: strin
   await page.getByRole('textbox', { name: w.batch }).fill(batch);
   await page.getByRole('button', { name: w.shiftLead }).click();
   await page.getByRole('list', { name: w.pickShiftLead }).getByRole('button', { name: shiftLead }).click();
-  // The table starts with one empty row; add one only when it does not.
-  if ((await page.getByLabel(w.row(w.characteristic, 1)).count()) === 0) {
-    await page.getByRole('group', { name: w.characteristics }).getByRole('button', { name: w.addRow }).click();
-  }
+  await firstRow(page, w.characteristics, w.row(w.characteristic, 1), w.addRow);
   await page.getByLabel(w.row(w.characteristic, 1)).fill('Bore diameter');
   await page.getByLabel(w.row(w.lower, 1)).fill('24.95');
   await page.getByLabel(w.row(w.upper, 1)).fill('25.05');
@@ -252,6 +257,7 @@ export async function operatorsShift(
     await a.getByRole('button', { name: 'Done' }).click();
     await approve.getByRole('button', { name: 'Approve' }).click();
     const back = taskFor(a, second?.id ?? '');
+    await expect(back).toBeVisible();
     await back.getByRole('textbox', { name: 'Comment' }).fill('Re-measure with the CMM, please');
     await back.getByRole('button', { name: 'Return' }).click();
     await expect(taskFor(a, first?.id ?? '')).toHaveCount(0);
@@ -275,18 +281,12 @@ export async function operatorsShift(
       .getByRole('list', { name: 'Choose Incoming lead' })
       .getByRole('button', { name: CAST.shiftLead.en })
       .click();
-    await b
-      .getByRole('group', { name: /^Output this shift/ })
-      .getByRole('button', { name: 'Add row' })
-      .click();
+    await firstRow(b, /^Output this shift/, 'Product Row 1', 'Add row');
     await b.getByLabel('Product Row 1').selectOption('P-2002');
     await b.getByLabel('Planned Row 1').fill('300');
     await b.getByLabel('Good Row 1').fill('291');
     await b.getByLabel('Scrap Row 1').fill('9');
-    await b
-      .getByRole('group', { name: /^Equipment state/ })
-      .getByRole('button', { name: 'Add row' })
-      .click();
+    await firstRow(b, /^Equipment state/, 'Machine Row 1', 'Add row');
     await b.getByLabel('Machine Row 1').selectOption('CNC-01');
     await b.getByRole('textbox', { name: 'Open issues' }).fill('Two NG bores on P-2002; CMM re-check pending');
     await b.getByRole('textbox', { name: /^Safety notes/ }).fill('Floor dry, guards in place.');
