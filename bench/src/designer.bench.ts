@@ -255,7 +255,8 @@ async function main() {
       '--no-first-run',
     ],
   };
-  // One browser (persistent profile) per page: no two pages share a renderer process.
+  // One browser (persistent profile) per page: no two pages share a renderer process, and each is the
+  // front page of its own browser (no bringToFront between samples).
   const profiles = [0, 1, 2].map(() => mkdtempSync(join(tmpdir(), 'gongfang-designer-bench-')));
   const contexts = await Promise.all(profiles.map((p) => chromium.launchPersistentContext(p, launch)));
   for (const c of contexts) await c.addInitScript({ content: RENDER_COUNTER });
@@ -271,7 +272,6 @@ async function main() {
     for (let i = ONLY ? PAIRS : -1; i < PAIRS; i++) {
       const order = i % 2 === 0 ? [small, big] : [big, small];
       for (const tab of order) {
-        await tab.page.bringToFront();
         const ms = await drop(tab);
         if (i >= 0) dropMs[tab === big ? 'big' : 'small'].push(ms);
       }
@@ -280,7 +280,6 @@ async function main() {
     for (let i = ONLY ? PAIRS : -1; i < PAIRS; i++) {
       const order = i % 2 === 0 ? [small, big] : [big, small];
       for (const tab of order) {
-        await tab.page.bringToFront();
         await focusLabel(tab);
         const ms = await edit(tab);
         if (i >= 0) editMs[tab === big ? 'big' : 'small'].push(ms);
@@ -297,11 +296,9 @@ async function main() {
     const ours: Drag[] = [];
     const theirs: Drag[] = [];
     const dragOurs = async () => {
-      await big.page.bringToFront();
       return dragAcross(big.page, () => cards(big.page).first(), / is over (?:Number|Text) (\d+)/);
     };
     const dragPeer = async () => {
-      await peer.page.bringToFront();
       return dragAcross(
         peer.page,
         () => peer.page.getByRole('button', { name: /^Item: / }).first(),

@@ -99,7 +99,12 @@ function CardStub({ fieldKey, onFocus }: { fieldKey: string; onFocus: () => void
       aria-roledescription={t('roleDescription')}
       aria-label={name}
       onFocus={onFocus}
-      onClick={select}
+      // Selected at once on press: focusing would swap in the card under the pointer, and the click
+      // would then land on neither.
+      onMouseDown={(e) => {
+        e.preventDefault();
+        select(e);
+      }}
       onKeyDown={(e) => {
         if (e.key === 'Enter') select(e);
       }}
