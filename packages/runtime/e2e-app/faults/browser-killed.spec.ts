@@ -1,9 +1,18 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type BrowserContext, chromium, expect, test } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { base, signIn } from '../helpers.ts';
-import { newRecordLink, publishFaultApp, recordFigure, seeded, serverRows, submitBurst, tally } from './kit.ts';
+import {
+  launchTablet,
+  newRecordLink,
+  publishFaultApp,
+  recordFigure,
+  seeded,
+  serverRows,
+  submitBurst,
+  tally,
+} from './kit.ts';
 
 /** The runtime's longest autosave wait while typing (packages/runtime/src/app/screens/useAutosave.ts). */
 const AUTOSAVE_MAX_WAIT_MS = 2000;
@@ -27,22 +36,11 @@ function browserPid(userDataDir: string): number {
   throw new Error(`no browser process for ${userDataDir}`);
 }
 
-function launch(dir: string, offline: boolean): Promise<BrowserContext> {
-  return chromium.launchPersistentContext(dir, {
-    executablePath: '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
-    viewport: { width: 1024, height: 768 },
-    hasTouch: true,
-    serviceWorkers: 'allow',
-    offline,
-  });
-}
-
 test('the browser killed mid-save: every saved record is there after relaunch, the draft loses at most one autosave interval', async () => {
   test.setTimeout(180_000);
   const app = await publishFaultApp('killed', { 'zh-CN': '浏览器被杀', en: 'Browser killed' });
   const dir = mkdtempSync(join(tmpdir(), 'gongfang-killed-'));
-  let context = await launch(dir, false);
+  let context = await launchTablet(dir, false);
   try {
     let page = context.pages()[0] ?? (await context.newPage());
     await signIn(page, 'liu.yang', 'en');
@@ -74,7 +72,7 @@ test('the browser killed mid-save: every saved record is there after relaunch, t
     const killedAt = Date.now();
     await closed;
 
-    context = await launch(dir, true);
+    context = await launchTablet(dir, true);
     page = context.pages()[0] ?? (await context.newPage());
     await page.goto(`${base()}/app/`);
     await expect(page.getByRole('status').filter({ hasText: 'Offline' })).toBeVisible();

@@ -1,7 +1,14 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type APIRequestContext, expect, type Page, request as playwrightRequest } from '@playwright/test';
+import {
+  type APIRequestContext,
+  type BrowserContext,
+  chromium,
+  expect,
+  type Page,
+  request as playwrightRequest,
+} from '@playwright/test';
 import { base } from '../helpers.ts';
 
 const repo = fileURLToPath(new URL('../../../../', import.meta.url));
@@ -168,4 +175,16 @@ export async function submitBurst(page: Page, app: string, notes: string[]): Pro
 /** The home screen's "New Fault log" tile of one fault app (every fault app has such a tile). */
 export function newRecordLink(page: Page, app: string) {
   return page.locator(`a.app-tile[href="#/new/${app}/log"]`);
+}
+
+/** A tablet with its own on-disk profile (IndexedDB and quota as on a device, not in memory). */
+export function launchTablet(userDataDir: string, offline = false): Promise<BrowserContext> {
+  return chromium.launchPersistentContext(userDataDir, {
+    executablePath: '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
+    viewport: { width: 1024, height: 768 },
+    hasTouch: true,
+    serviceWorkers: 'allow',
+    offline,
+  });
 }

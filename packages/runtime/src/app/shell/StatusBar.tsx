@@ -28,7 +28,7 @@ export function StatusBar() {
         {s.lastSyncAt ? t('lastSync', { time: formatTime(s.lastSyncAt, lang) }) : t('neverSynced')}
       </span>
       {error ? (
-        <span className="app-status-error" role="alert">
+        <span className="app-status-error" role="alert" title={error}>
           {error}
         </span>
       ) : null}
