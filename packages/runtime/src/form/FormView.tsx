@@ -110,7 +110,7 @@ function FormBody({
     };
   }, [engine, form.id, validation, registry]);
 
-  useWedgeRouting(formRef);
+  useWedgeRouting(formRef, mountAllRef);
 
   const submit = (e: React.FormEvent) => {
     e.preventDefault();

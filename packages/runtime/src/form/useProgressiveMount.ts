@@ -10,18 +10,15 @@ export const SHORT_FORM_FIELDS = 3 * FIRST_SCREEN_FIELDS;
 /** Fields mounted per idle period after the first screen (a transition, so input can cut in). */
 const CHUNK_FIELDS = 3 * FIRST_SCREEN_FIELDS;
 
-type Idle = (cb: () => void) => () => void;
-
-const idle: Idle =
-  typeof requestIdleCallback === 'function'
-    ? (cb) => {
-        const id = requestIdleCallback(cb, { timeout: 1000 });
-        return () => cancelIdleCallback(id);
-      }
-    : (cb) => {
-        const id = setTimeout(cb, 1);
-        return () => clearTimeout(id);
-      };
+/** Runs `cb` when the main thread is idle (within a second at most); returns a cancel. */
+function idle(cb: () => void): () => void {
+  if (typeof requestIdleCallback === 'function') {
+    const id = requestIdleCallback(cb, { timeout: 1000 });
+    return () => cancelIdleCallback(id);
+  }
+  const id = setTimeout(cb, 1);
+  return () => clearTimeout(id);
+}
 
 /** How many of `weights` (fields per group, in order) make the first screen: at least one group. */
 export function firstScreenCount(weights: readonly number[], budget = FIRST_SCREEN_FIELDS): number {

@@ -8,7 +8,11 @@ const EDITABLE = 'input, textarea, select, [contenteditable=""], [contenteditabl
  * go to the form's default scan target: a sub-table with scan-to-add, else its first barcode field.
  * Focused text boxes keep their keys: a barcode box detects scans itself, other boxes just type.
  */
-export function useWedgeRouting(formRef: RefObject<HTMLFormElement | null>): void {
+export function useWedgeRouting(
+  formRef: RefObject<HTMLFormElement | null>,
+  /** Mounts fields not in the DOM yet (a long form's later sections), so a scan is never dropped. */
+  mountAll?: RefObject<() => void>,
+): void {
   useEffect(() => {
     const detector = new WedgeDetector();
     const onKeyDown = (e: KeyboardEvent) => {
@@ -23,11 +27,16 @@ export function useWedgeRouting(formRef: RefObject<HTMLFormElement | null>): voi
       const code = detector.key(e.key, e.timeStamp);
       if (code === undefined) return;
       e.preventDefault();
-      const dest =
+      const find = () =>
         form.querySelector('[data-gf-scan-target="subtable"]') ?? form.querySelector('[data-gf-scan-target="field"]');
+      let dest = find();
+      if (!dest && mountAll?.current) {
+        mountAll.current();
+        dest = find();
+      }
       dest?.dispatchEvent(new CustomEvent(SCAN_EVENT, { detail: code }));
     };
     document.addEventListener('keydown', onKeyDown, true);
     return () => document.removeEventListener('keydown', onKeyDown, true);
-  }, [formRef]);
+  }, [formRef, mountAll]);
 }

@@ -1,6 +1,7 @@
+import type { Form } from '@gongfang/schema';
 import { fireEvent, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, onTestFinished, vi } from 'vitest';
 import { formOf, inventoryApp, oneOfEach } from '../test/forms.ts';
 import { renderForm } from '../test/render.tsx';
 import { WedgeDetector } from './WedgeDetector.ts';
@@ -76,6 +77,33 @@ describe('keyboard-wedge scanning in forms', () => {
     await user.keyboard('ITM-10007{Enter}');
     await user.keyboard('ITM-10007{Enter}');
     expect(engine.rows('lines').map((r) => [r.values.item_code, r.values.qty])).toEqual([['ITM-10007', 2]]);
+  });
+
+  it('a scan reaches a sub-table that a long form has not mounted yet', async () => {
+    // No idle time ever comes: only the scan itself can mount the rest of the form.
+    vi.stubGlobal('requestIdleCallback', () => 0);
+    vi.stubGlobal('cancelIdleCallback', () => undefined);
+    onTestFinished(() => {
+      vi.unstubAllGlobals();
+    });
+    const stockIn = formOf(inventoryApp, 'stock_in');
+    const filler = Array.from({ length: 4 }, (_, s) => ({
+      id: `filler_${s}`,
+      type: 'section',
+      label: { 'zh-CN': `补充 ${s}`, en: `Extra ${s}` },
+      fields: Array.from({ length: 25 }, (_, i) => ({
+        id: `extra_${s}_${i}`,
+        type: 'text',
+        label: { 'zh-CN': `补充 ${s}-${i}`, en: `Extra ${s}-${i}` },
+      })),
+    }));
+    const long = { ...stockIn, fields: [...filler, ...stockIn.fields] } as Form;
+    const { engine } = renderForm(long);
+    expect(screen.queryByRole('heading', { name: /^Items/ })).toBeNull();
+    const user = userEvent.setup({ delay: null });
+    await user.keyboard('ITM-10007{Enter}');
+    expect(engine.rows('lines').map((r) => [r.values.item_code, r.values.qty])).toEqual([['ITM-10007', 1]]);
+    expect(screen.getByRole('heading', { name: /^Items/ })).toBeTruthy();
   });
 
   it('slow keys with nothing focused are ignored, and Enter in a text box never submits', async () => {
