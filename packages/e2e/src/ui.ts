@@ -103,3 +103,12 @@ export async function viewRows(
   return ((await answer.json()) as { rows: { id?: string; recordId?: string; values: Record<string, unknown> }[] })
     .rows;
 }
+
+/** Signs on a pad until its Done button takes the stroke (a stroke can land while the pad scrolls in). */
+export async function signOnPad(page: Page, pad: Locator, done: Locator): Promise<void> {
+  await expect(async () => {
+    await drawSignature(page, pad);
+    await expect(done).toBeEnabled({ timeout: 3_000 });
+  }).toPass({ timeout: 60_000 });
+  await done.click();
+}

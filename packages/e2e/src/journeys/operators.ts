@@ -7,11 +7,11 @@
 import { type APIRequestContext, expect, type Locator, type Page, test } from '@playwright/test';
 import {
   defectPhoto,
-  drawSignature,
   type Lang,
   recordIdOf,
   serverRecord,
   signInRuntime,
+  signOnPad,
   signOutRuntime,
   viewRows,
 } from '../ui.ts';
@@ -135,8 +135,7 @@ async function finishNg(page: Page, lang: Lang) {
   await (await chooser).setFiles(await defectPhoto(page));
   await expect(page.getByRole('img', { name: w.photo1 })).toBeVisible();
   await page.getByRole('button', { name: w.signInspector }).click();
-  await drawSignature(page, page.getByRole('img', { name: w.padInspector }));
-  await page.getByRole('button', { name: w.done }).click();
+  await signOnPad(page, page.getByRole('img', { name: w.padInspector }), page.getByRole('button', { name: w.done }));
   await expect(page.getByRole('img', { name: w.signedInspector })).toBeVisible();
 }
 
@@ -253,8 +252,7 @@ export async function operatorsShift(
     const approve = taskFor(a, first?.id ?? '');
     await expect(approve).toBeVisible();
     await openSignaturePad(a, approve);
-    await drawSignature(a, a.getByRole('img', { name: /^Sign here/ }));
-    await a.getByRole('button', { name: 'Done' }).click();
+    await signOnPad(a, a.getByRole('img', { name: /^Sign here/ }), a.getByRole('button', { name: 'Done' }));
     await approve.getByRole('button', { name: 'Approve' }).click();
     const back = taskFor(a, second?.id ?? '');
     await expect(back).toBeVisible();
@@ -291,8 +289,11 @@ export async function operatorsShift(
     await b.getByRole('textbox', { name: 'Open issues' }).fill('Two NG bores on P-2002; CMM re-check pending');
     await b.getByRole('textbox', { name: /^Safety notes/ }).fill('Floor dry, guards in place.');
     await b.getByRole('button', { name: /^Sign Outgoing lead signature/ }).click();
-    await drawSignature(b, b.getByRole('img', { name: 'Sign here: Outgoing lead signature' }));
-    await b.getByRole('button', { name: 'Done' }).click();
+    await signOnPad(
+      b,
+      b.getByRole('img', { name: 'Sign here: Outgoing lead signature' }),
+      b.getByRole('button', { name: 'Done' }),
+    );
     const id = recordIdOf(b);
     await b.getByRole('button', { name: 'Submit' }).click();
     await expect(b.getByText('Synced', { exact: true })).toBeVisible();
@@ -305,8 +306,7 @@ export async function operatorsShift(
     const task = taskFor(a, id);
     await expect(task).toBeVisible();
     await openSignaturePad(a, task);
-    await drawSignature(a, a.getByRole('img', { name: /^Sign here/ }));
-    await a.getByRole('button', { name: 'Done' }).click();
+    await signOnPad(a, a.getByRole('img', { name: /^Sign here/ }), a.getByRole('button', { name: 'Done' }));
     await task.getByRole('button', { name: 'Approve' }).click();
     await expect(task).toHaveCount(0);
     await expect
