@@ -15,7 +15,7 @@
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
@@ -42,6 +42,8 @@ type Side = 'ours' | 'rjsf' | 'rhf' | 'floor' | 'single';
 const SIDES: Side[] = ['ours', 'rjsf', 'rhf', 'floor', 'single'];
 /** Sides loaded in every first-render round (the others once, for the record). */
 const RENDER_SIDES: Side[] = ['ours', 'rjsf', 'floor'];
+/** Sides typed into in every keystroke round (../shared/BENCH-NOTES.md has the 300-input floor's keys). */
+const KEY_SIDES: Side[] = ['ours', 'rjsf', 'rhf', 'single'];
 const PAGE: Record<Side, string> = { ours: 'gongfang', rjsf: 'rjsf', rhf: 'rhf', floor: 'floor', single: 'single' };
 const NAME: Record<Side, string> = {
   ours: 'Gongfang FormView',
@@ -219,6 +221,7 @@ function pairs(ours: number[], peer: number[]): PairResult {
 
 async function main() {
   const started = Date.now();
+  const loadAtStart = loadavg()[0] ?? 0;
   execFileSync(
     'npx',
     ['vite', 'build', '--config', 'pages/runtime/vite.config.ts', '--outDir', out, '--logLevel', 'error'],
@@ -267,7 +270,7 @@ async function main() {
 
     // ---- Keystrokes into field 150: one tab per page, the keys alternate between tabs.
     const tabs = {} as Record<Side, Page>;
-    for (const side of SIDES) {
+    for (const side of KEY_SIDES) {
       const { page } = await load(context, site.url, side, true);
       await field150(page).scrollIntoViewIfNeeded();
       tabs[side] = page;
@@ -275,7 +278,7 @@ async function main() {
     const keys: Record<Side, KeySample[]> = { ours: [], rjsf: [], rhf: [], floor: [], single: [] };
     const letters = 'abcdefghijklmnopqrstuvwxyz';
     for (let i = -2; i < KEYS; i++) {
-      const order = i % 2 === 0 ? SIDES : [...SIDES].reverse();
+      const order = i % 2 === 0 ? KEY_SIDES : [...KEY_SIDES].reverse();
       const line: string[] = [];
       for (const side of order) {
         const s = await keystroke(tabs[side], letters[(i + 2) % 26] as string);
@@ -284,7 +287,7 @@ async function main() {
       }
       console.log(`key ${i}: ${line.join(' · ')}`);
     }
-    for (const side of SIDES) {
+    for (const side of KEY_SIDES) {
       const value = await field150(tabs[side]).inputValue();
       if (value.length !== KEYS + 2)
         throw new Error(`${side}: field 150 holds ${value.length} characters, wanted ${KEYS + 2}`);
@@ -418,7 +421,7 @@ async function main() {
         '2',
         'the same, vs the one-input page',
         `${fmt(p50('ours'))} / ${fmt(p95('ours'))}`,
-        `one input ${fmt(p50('single'))} / ${fmt(p95('single'))}; 300-input floor ${fmt(p50('floor'))} / ${fmt(p95('floor'))}`,
+        `one input ${fmt(p50('single'))} / ${fmt(p95('single'))}`,
         ratioCell(r2single),
         verdict(r2single),
       ],
@@ -456,7 +459,7 @@ async function main() {
       `First render: one unmeasured load of every page, then ${PAIRS} rounds of ours / rjsf / floor in a fresh tab`,
       'each (order flipped every round); a time is navigation start → the frame after the one that painted the',
       "first field's control (first screen), and → the last field's control in the DOM (every field mounted).",
-      `Keystrokes: ${KEYS} rounds (2 unmeasured first), one tab per page, one key per tab in turn (order flipped`,
+      `Keystrokes: ${KEYS} rounds (2 unmeasured first), one tab each for ${KEY_SIDES.join(' / ')}, one key per tab in turn (order flipped`,
       'every round), 250 ms apart, into field 150 found by its label. Latency = keydown event time → a rAF after',
       'the input event, then a message after that frame; Event Timing durations as a cross-check. p95 ratios',
       'carry the IQR of 500 bootstrap resamples of the key pairs; first-render ratios the IQR of the per-round',
@@ -470,6 +473,8 @@ async function main() {
           .join('; ') +
         '.',
       `Controls in the DOM once every field is mounted: ${SIDES.map((s) => `${s} ${loads[s]?.controls}`).join(', ')}.`,
+      `Machine load (1-minute load average) at start / end: ${loadAtStart.toFixed(1)} / ${(loadavg()[0] ?? 0).toFixed(1)} on`,
+      `${cpus().length} cores: other work on the machine stretches the tails (p95) of every page alike.`,
       '',
       table(header, rows),
       '',
