@@ -321,13 +321,13 @@ export async function operatorsShift(
     await b.context().setOffline(true);
     for (const [docNo, lines] of [
       [
-        'RK-E2E-001',
+        'RK-20251123-801',
         [
           ['ITM-10001', 40, 'A-03'],
           ['ITM-10002', 25, 'A-03'],
         ],
       ],
-      ['RK-E2E-002', [['ITM-10001', 15, 'A-03']]],
+      ['RK-20251123-802', [['ITM-10001', 15, 'A-03']]],
     ] as const) {
       await b.getByRole('link', { name: 'Home' }).click();
       await b.getByRole('link', { name: 'New Stock in' }).click();
