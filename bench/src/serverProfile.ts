@@ -57,6 +57,7 @@ async function bareInsertMs(db: Db, total: number): Promise<number> {
 
 async function main(): Promise<void> {
   const total = Number(process.argv[2] ?? 2000);
+  const per = Number(process.argv[3] ?? 200);
   const dir = mkdtempSync(join(tmpdir(), 'gongfang-profile-'));
   const raw = await openPglite(join(dir, 'data'));
   const stats = new Map<string, Stat>();
@@ -103,7 +104,7 @@ async function main(): Promise<void> {
     await push(200);
     stats.clear();
     const t = performance.now();
-    for (let i = 0; i < total; i += 200) await push(Math.min(200, total - i));
+    for (let i = 0; i < total; i += per) await push(Math.min(per, total - i));
     const ms = performance.now() - t;
     const sql = [...stats.values()].reduce((a, s) => a + s.ms, 0);
     console.log(`${total} records: ${(ms / total).toFixed(3)} ms/record, SQL ${(sql / total).toFixed(3)} ms/record`);
