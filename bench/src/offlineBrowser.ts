@@ -29,24 +29,29 @@ export interface Site {
   close: () => Promise<void>;
 }
 
-/** Serves `dir` on a free port; `/api/*` goes to `api` when given (same origin, so cookies work). */
-export function serveDir(
-  dir: string,
-  api?: string | ((req: IncomingMessage, res: ServerResponse) => void),
-): Promise<Site> {
-  const server = createServer((req, res) => {
-    const path = new URL(req.url ?? '/', 'http://x').pathname;
-    if (api && path.startsWith('/api/')) {
-      if (typeof api === 'function') return api(req, res);
-      const target = new URL(req.url ?? '/', api);
-      const upstream = request(target, { method: req.method, headers: req.headers }, (answer) => {
+export type Handler = (req: IncomingMessage, res: ServerResponse) => void;
+
+/** Passes a request on to `origin` unchanged, and its answer back. */
+export function proxyTo(origin: string): Handler {
+  return (req, res) => {
+    const upstream = request(
+      new URL(req.url ?? '/', origin),
+      { method: req.method, headers: req.headers },
+      (answer) => {
         res.writeHead(answer.statusCode ?? 502, answer.headers);
         answer.pipe(res);
-      });
-      upstream.on('error', () => res.writeHead(502).end());
-      req.pipe(upstream);
-      return;
-    }
+      },
+    );
+    upstream.on('error', () => res.writeHead(502).end());
+    req.pipe(upstream);
+  };
+}
+
+/** Serves `dir` on a free port; `/api/*` goes to `api` when given (same origin, so cookies work). */
+export function serveDir(dir: string, api?: Handler): Promise<Site> {
+  const server = createServer((req, res) => {
+    const path = new URL(req.url ?? '/', 'http://x').pathname;
+    if (api && path.startsWith('/api/')) return api(req, res);
     const file = normalize(join(dir, path === '/' ? 'index.html' : path));
     if (!file.startsWith(dir) || !statSync(file, { throwIfNoEntry: false })?.isFile()) {
       res.writeHead(404).end();
