@@ -86,7 +86,7 @@ export const ARM_NEXT_PAINT = `(type) => {
 
 /**
  * Fills the open form with `n` fields (a third of them numbers) labelled as the peer list's items
- * ("Number 1", "Text 2", …) and loads it, so history starts empty.
+ * ("Number 1", "Text 2", …), ids f1…fn, and loads it, so history starts empty.
  */
 export const BUILD_FORM = `(n) => {
   const d = window.designer;
@@ -94,6 +94,9 @@ export const BUILD_FORM = `(n) => {
     const number = i % 3 === 0;
     const key = d.addField(number ? 'number' : 'text');
     d.setLabel(key, 'en', (number ? 'Number ' : 'Text ') + (i + 1));
+    // An id of its own, as fields of a form in use have: the id no longer follows the label, so a
+    // label edit is a property edit (a new field's id following its label is another case).
+    d.setId(d.state.ui.selection[0], 'f' + (i + 1));
   }
   d.load(d.doc);
   return d.doc.forms[0].fields.length;
