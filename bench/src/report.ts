@@ -69,8 +69,10 @@ export function markdown(files: ResultFile[], input: ReportInput, missing: strin
   const lines = [
     '# Benchmark results',
     '',
-    `Written by \`npx -y pnpm@10 bench\` (bench/src/main.ts) on ${when(input.started.toISOString())}; that run took`,
-    `${Math.round(input.seconds)} s. Each row alternates ours and the peer (A B A B …) in one run on one machine;`,
+    input.ran.length > 0
+      ? `Written by \`npx -y pnpm@10 bench\` (bench/src/main.ts) on ${when(input.started.toISOString())}; that run took ${Math.round(input.seconds)} s.`
+      : `Gathered by \`npx -y pnpm@10 bench --report\` on ${when(input.started.toISOString())} from the result files; each row's date says when it was measured.`,
+    'Each row alternates ours and the peer (A B A B …) in one run on one machine;',
     'the ratio is the median of the per-pair ratios ours ÷ peer, with its interquartile range in brackets.',
     'For throughput (records/s, req/s) higher is better and the target reads ≥; for times, bytes, requests',
     `and renders lower is better and it reads ≤. **${met} of ${rows.length} targets met.**`,
