@@ -10,7 +10,7 @@ import { ErrorSummary } from './ErrorSummary.tsx';
 import { FormContext, type FormContextValue } from './FormContext.ts';
 import { HeaderField } from './HeaderField.tsx';
 import { Section } from './Section.tsx';
-import { FIRST_SCREEN_FIELDS, useProgressiveMount } from './useProgressiveMount.ts';
+import { fieldsWithin, fieldWeight, useProgressiveMount } from './useProgressiveMount.ts';
 import { useWedgeRouting } from './useWedgeRouting.ts';
 
 export interface FormViewProps {
@@ -75,7 +75,8 @@ function FormBody({
   const groups = useMemo(() => groupFields(form), [form]);
   const weights = useMemo(() => groups.map(groupWeight), [groups]);
   // Long forms paint their first screen first and mount the rest while the tablet is idle.
-  const mount = useProgressiveMount(weights);
+  const mount = useProgressiveMount(weights.reduce((a, b) => a + b, 0));
+  const starts = useMemo(() => weights.map((_, i) => weights.slice(0, i).reduce((a, b) => a + b, 0)), [weights]);
   const mountAllRef = useRef(mount.mountAll);
   mountAllRef.current = mount.mountAll;
 
@@ -138,19 +139,22 @@ function FormBody({
         style={{ '--gf-cols': loose } as CSSProperties}
       >
         <ErrorSummary ref={summaryRef} />
-        {groups.slice(0, mount.count).map((group) =>
-          group.kind === 'section' ? (
-            <Section key={group.section.id} section={group.section} />
+        {groups.map((group, i) => {
+          // Fields of this group within the mounted budget (groups before it come first).
+          const limit = mount.budget - starts[i]!;
+          if (limit <= 0) return null;
+          return group.kind === 'section' ? (
+            <Section key={group.section.id} section={group.section} limit={limit} />
           ) : (
             <div className="gf-section gf-loose" key={group.fields[0]?.id}>
               <div className="gf-grid">
-                {group.fields.map((f) => (
+                {fieldsWithin(group.fields, limit).map((f) => (
                   <HeaderField key={f.id} field={f} />
                 ))}
               </div>
             </div>
-          ),
-        )}
+          );
+        })}
         {children}
         {submitLabel === null ? null : (
           <div className="gf-actions">
@@ -171,7 +175,10 @@ type Group =
 /** Fields a group puts on screen (a sub-table counts as half a screen). */
 function groupWeight(group: Group): number {
   const fields = group.kind === 'section' ? (group.section.fields ?? []) : group.fields;
-  return fields.reduce((n, f) => n + (f.type === 'subtable' ? FIRST_SCREEN_FIELDS / 2 : 1), 0);
+  return Math.max(
+    1,
+    fields.reduce((n, f) => n + fieldWeight(f), 0),
+  );
 }
 
 /** Sections as they are; runs of fields outside sections share one grid. */

@@ -7,13 +7,22 @@ import { controlId } from '../validation/errorKeys.ts';
 import type { ValueField } from '../widgets/types.ts';
 import { useFormContext } from './FormContext.ts';
 import { HeaderField } from './HeaderField.tsx';
+import { fieldsWithin } from './useProgressiveMount.ts';
 
 /**
  * A titled group laid out on a CSS grid of `columns` (one column in portrait, by container query).
  * Off-screen sections skip layout and paint (`content-visibility: auto`), which is most of the
- * per-keystroke cost of a long form.
+ * per-keystroke cost of a long form; `limit` mounts only the first fields while a long form paints
+ * its first screen.
  */
-export const Section = memo(function Section({ section }: { section: SectionField }) {
+export const Section = memo(function Section({
+  section,
+  limit = Number.POSITIVE_INFINITY,
+}: {
+  section: SectionField;
+  /** Fields to mount so far (a long form mounts its first screen first). */
+  limit?: number;
+}) {
   const { engine, formId, registerRevealer } = useFormContext();
   const { text, t } = useRuntime();
   const state = useFieldState(engine, section.id);
@@ -62,7 +71,7 @@ export const Section = memo(function Section({ section }: { section: SectionFiel
       {section.help ? <p className="gf-section-help">{text(section.help)}</p> : null}
       {open ? (
         <div className="gf-grid" id={bodyId} style={{ '--gf-cols': section.columns ?? 2 } as CSSProperties}>
-          {fields.map((f) => (
+          {fieldsWithin(fields, limit).map((f) => (
             <HeaderField key={f.id} field={f as ValueField} />
           ))}
         </div>

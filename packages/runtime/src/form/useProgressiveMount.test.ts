@@ -1,21 +1,23 @@
 import { describe, expect, it } from 'vitest';
-import { FIRST_SCREEN_FIELDS, firstScreenCount, SHORT_FORM_FIELDS } from './useProgressiveMount.ts';
+import { FIRST_SCREEN_FIELDS, fieldsWithin, initialBudget, SHORT_FORM_FIELDS } from './useProgressiveMount.ts';
+
+const text = (n: number) => Array.from({ length: n }, () => ({ type: 'text' }));
 
 describe('first screen of a long form', () => {
-  it('mounts a short form whole', () => {
-    expect(firstScreenCount([10, 12, 30])).toBe(3);
-    expect(firstScreenCount([SHORT_FORM_FIELDS])).toBe(1);
+  it('mounts a short form whole, a long one by its first screen', () => {
+    expect(initialBudget(SHORT_FORM_FIELDS)).toBe(Number.POSITIVE_INFINITY);
+    expect(initialBudget(SHORT_FORM_FIELDS + 1)).toBe(FIRST_SCREEN_FIELDS);
   });
 
-  it('mounts groups until a screenful of fields, then stops', () => {
-    // 12 sections of 25: the first alone fills the screen.
-    expect(firstScreenCount(Array(12).fill(25))).toBe(1);
-    // Small sections: as many as it takes to reach a screenful.
-    expect(firstScreenCount(Array(40).fill(5))).toBe(Math.ceil(FIRST_SCREEN_FIELDS / 5));
+  it('cuts a group at the budget, counting a sub-table as half a screen', () => {
+    expect(fieldsWithin(text(25), 16)).toHaveLength(16);
+    expect(fieldsWithin(text(25), Number.POSITIVE_INFINITY)).toHaveLength(25);
+    const withTable = [{ type: 'text' }, { type: 'subtable' }, ...text(10)];
+    expect(fieldsWithin(withTable, FIRST_SCREEN_FIELDS / 2)).toHaveLength(2);
   });
 
-  it('always mounts at least one group, however large', () => {
-    expect(firstScreenCount([500, 10])).toBe(1);
-    expect(firstScreenCount([])).toBe(0);
+  it('always mounts at least one field of a group it reaches', () => {
+    expect(fieldsWithin([{ type: 'subtable' }, ...text(3)], 1)).toHaveLength(1);
+    expect(fieldsWithin([], 5)).toHaveLength(0);
   });
 });

@@ -1,14 +1,36 @@
 import { startTransition, useCallback, useEffect, useState } from 'react';
 import { flushSync } from 'react-dom';
 
-/** About one tablet screen of fields: what the first frame must show. */
-export const FIRST_SCREEN_FIELDS = 24;
+/** About one tablet screen of fields (landscape two columns, portrait one): what the first frame shows. */
+export const FIRST_SCREEN_FIELDS = 16;
 
-/** Forms up to this many fields (about three screens) mount in one go. */
-export const SHORT_FORM_FIELDS = 3 * FIRST_SCREEN_FIELDS;
+/** Forms up to this many fields (a few screens) mount in one go: staging them would only add commits. */
+export const SHORT_FORM_FIELDS = 72;
 
 /** Fields mounted per idle period after the first screen (a transition, so input can cut in). */
-const CHUNK_FIELDS = 3 * FIRST_SCREEN_FIELDS;
+const CHUNK_FIELDS = 72;
+
+/** What a field puts on screen, in fields (a sub-table counts as half a screen). */
+export function fieldWeight(field: { type: string }): number {
+  return field.type === 'subtable' ? FIRST_SCREEN_FIELDS / 2 : 1;
+}
+
+/** The fields of a group that fit in `limit` (at least one: a group never shows empty). */
+export function fieldsWithin<F extends { type: string }>(fields: readonly F[], limit: number): readonly F[] {
+  if (limit === Number.POSITIVE_INFINITY) return fields;
+  let used = 0;
+  let n = 0;
+  while (n < fields.length && (n === 0 || used < limit)) {
+    used += fieldWeight(fields[n] as F);
+    n++;
+  }
+  return n === fields.length ? fields : fields.slice(0, n);
+}
+
+/** Fields mounted in the first frame: a short form whole, a long one its first screen. */
+export function initialBudget(total: number): number {
+  return total <= SHORT_FORM_FIELDS ? Number.POSITIVE_INFINITY : FIRST_SCREEN_FIELDS;
+}
 
 /** Runs `cb` when the main thread is idle (within a second at most); returns a cancel. */
 function idle(cb: () => void): () => void {
@@ -20,35 +42,20 @@ function idle(cb: () => void): () => void {
   return () => clearTimeout(id);
 }
 
-/** How many of `weights` (fields per group, in order) make the first screen: at least one group. */
-export function firstScreenCount(weights: readonly number[], budget = FIRST_SCREEN_FIELDS): number {
-  // A form of a few screens mounts whole: staging it would only add commits.
-  if (weights.reduce((a, b) => a + b, 0) <= SHORT_FORM_FIELDS) return weights.length;
-  let fields = 0;
-  let count = 0;
-  while (count < weights.length && (count === 0 || fields < budget)) {
-    fields += weights[count] ?? 0;
-    count++;
-  }
-  return count;
-}
-
 /**
- * Paints the first screen of a long form first: the groups that fill it mount at once, the rest a few screens per
- * idle period afterwards (as a transition, so a tap or a key in between goes first). `mountAll` mounts
- * every group synchronously, for jumps to a field further down.
+ * Paints the first screen of a long form first: the fields that fill it mount at once, the rest a
+ * few screens per idle period afterwards (as a transition, so a tap or a key in between goes
+ * first). `budget` is how many fields (by `fieldWeight`, in form order) are mounted; `mountAll`
+ * mounts every field synchronously, for jumps to a field further down and scans.
  */
-export function useProgressiveMount(weights: readonly number[]): { count: number; mountAll: () => void } {
-  const total = weights.length;
-  const [count, setCount] = useState(() => firstScreenCount(weights));
+export function useProgressiveMount(total: number): { budget: number; mountAll: () => void } {
+  const [budget, setBudget] = useState(() => initialBudget(total));
   useEffect(() => {
-    if (count >= total) return;
-    return idle(() =>
-      startTransition(() => setCount((c) => Math.max(c, firstScreenCount(weights.slice(count), CHUNK_FIELDS) + count))),
-    );
-  }, [count, total, weights]);
+    if (budget >= total) return;
+    return idle(() => startTransition(() => setBudget((b) => Math.max(b, budget + CHUNK_FIELDS))));
+  }, [budget, total]);
   const mountAll = useCallback(() => {
-    flushSync(() => setCount(total));
-  }, [total]);
-  return { count: Math.min(count, total), mountAll };
+    flushSync(() => setBudget(Number.POSITIVE_INFINITY));
+  }, []);
+  return { budget, mountAll };
 }
