@@ -5,7 +5,7 @@
  */
 import { fmt, type ResultRow } from './harness.ts';
 
-const WIDTH = 960;
+const WIDTH = 1000;
 const LABEL = 380;
 const PLOT = 470;
 const ROW_H = 26;
