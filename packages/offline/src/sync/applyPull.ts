@@ -153,7 +153,7 @@ class PageRecords {
     if (ids.size === 0) return page;
     const list = [...ids];
     const rows = await db.records.bulkGet(list);
-    list.forEach((id, i) => page.local.set(id, rows[i]));
+    for (const [i, id] of list.entries()) page.local.set(id, rows[i]);
     for (const recordId of await db.outbox.where('recordId').anyOf(list).keys()) page.unsent.add(String(recordId));
     return page;
   }
