@@ -98,6 +98,60 @@ describe('retries', () => {
     expect(client.status.getSnapshot()).toMatchObject({ online: true, pending: 0 });
   });
 
+  it('the online event forgets the failures counted offline: a glitch on the way back retries within a second', async () => {
+    const server = new FakeServer();
+    // A shift offline: twelve failed cycles (at 0, 1, 3, 7 … 511, 811, 1111 s) reach the
+    // 5-minute ceiling.
+    for (let i = 0; i < 13; i++) server.failures.push({ network: true });
+    const events = new EventTarget();
+    store = makeStore();
+    await store.submitRecord(stockIn(1));
+    client = makeClient(store, server, { events, backoff: { baseMs: 1000, maxMs: 300_000 } });
+    client.start();
+    await settle();
+    await advance(1_200_000, 10_000);
+    expect(server.pushCount()).toBe(12);
+    // Back online, and the first request back fails too.
+    events.dispatchEvent(new Event('online'));
+    await settle();
+    expect(server.pushCount()).toBe(13);
+    expect(server.records.size).toBe(0);
+    await advance(1_500);
+    expect(server.records.size).toBe(1);
+    expect(client.status.getSnapshot()).toMatchObject({ online: true, pending: 0 });
+  });
+
+  it('a request that never answers times out as a network error and is retried', async () => {
+    const server = new FakeServer();
+    server.failures.push({ hang: true });
+    store = makeStore();
+    await store.submitRecord(stockIn(1));
+    client = makeClient(store, server, {
+      transport: {
+        baseUrl: 'https://gf.test/',
+        fetch: server.fetch,
+        csrfToken: () => server.csrfToken,
+        timeoutMs: 30_000,
+      },
+      backoff: { baseMs: 1000, maxMs: 1000 },
+    });
+    client.start();
+    // settle() waits for a cycle to end, which is what a hanging request never does.
+    const flush = async (ms: number) => {
+      await vi.advanceTimersByTimeAsync(ms);
+      for (let i = 0; i < 40; i++) await new Promise((resolve) => setImmediate(resolve));
+    };
+    await flush(0);
+    await flush(29_000);
+    expect(server.pushCount()).toBe(1);
+    expect(client.status.getSnapshot().syncing).toBe(true);
+    await flush(1_000);
+    await advance(2_000);
+    expect(server.pushCount()).toBe(2);
+    expect(server.records.size).toBe(1);
+    expect(client.status.getSnapshot()).toMatchObject({ lastError: undefined, pending: 0 });
+  });
+
   it('stops cleanly: no request after stop, whatever the timers do', async () => {
     const server = new FakeServer();
     for (let i = 0; i < 10; i++) server.failures.push({ status: 503 });

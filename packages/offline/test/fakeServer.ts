@@ -22,6 +22,8 @@ export interface Failure {
   dropAfterCommit?: boolean;
   /** Refuse to connect (fetch rejects). */
   network?: boolean;
+  /** Never answer (a request the Wi-Fi dropped mid-way): only the request's signal ends it. */
+  hang?: boolean;
 }
 
 export interface LoggedRequest {
@@ -70,6 +72,11 @@ export class FakeServer {
     });
     const failure = this.failures.shift();
     if (failure?.network) throw new TypeError('fetch failed');
+    if (failure?.hang) {
+      return new Promise<Response>((_resolve, reject) => {
+        init.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError')));
+      });
+    }
     if (failure?.status) {
       const extra: Record<string, string> = failure.retryAfter ? { 'retry-after': failure.retryAfter } : {};
       return new Response('{}', { status: failure.status, headers: extra });

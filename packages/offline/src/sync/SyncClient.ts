@@ -76,6 +76,10 @@ export class SyncClient {
     this.abort = new AbortController();
     const online = () => {
       this.status.update({ online: true });
+      // The failures counted while offline say nothing about the network now: a glitch on the
+      // first request back retries within a second, not after the ceiling a long shift offline
+      // grew (minutes with the tablet showing "offline" on a working network).
+      this.attempt = 0;
       void this.syncNow();
     };
     const offline = () => this.status.update({ online: false });

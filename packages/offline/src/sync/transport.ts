@@ -10,6 +10,12 @@ export interface TransportOptions {
   fetch?: FetchLike;
   /** Where the CSRF token comes from; defaults to the `gf_csrf` cookie (double-submit). */
   csrfToken?: () => string | undefined;
+  /**
+   * Longest wait for a response's headers, in ms (default 60 s; 0 waits forever). A request the
+   * Wi-Fi dropped mid-way can otherwise hang until the OS gives up, minutes in which nothing syncs;
+   * timed out, it is a network error and retried (the mutation ids make a retry safe).
+   */
+  timeoutMs?: number;
 }
 
 /** Reads one cookie from a `document.cookie` string. */
@@ -48,11 +54,13 @@ export class Transport {
   private readonly baseUrl: string;
   private readonly fetchFn: FetchLike;
   private readonly csrfToken: () => string | undefined;
+  private readonly timeoutMs: number;
 
   constructor(options: TransportOptions) {
     this.baseUrl = options.baseUrl.replace(/\/+$/, '');
     this.fetchFn = options.fetch ?? ((url, init) => globalThis.fetch(url, init));
     this.csrfToken = options.csrfToken ?? csrfFromCookie;
+    this.timeoutMs = options.timeoutMs ?? 60_000;
   }
 
   async push(body: PushRequest, signal?: AbortSignal): Promise<PushResponse> {
@@ -100,12 +108,17 @@ export class Transport {
     const headers = new Headers(init.headers);
     const token = init.method === 'GET' ? undefined : this.csrfToken();
     if (token) headers.set('x-csrf-token', token);
+    const timeout = new AbortController();
+    const timer = this.timeoutMs > 0 ? setTimeout(() => timeout.abort(), this.timeoutMs) : undefined;
+    const signal = init.signal ? AbortSignal.any([init.signal, timeout.signal]) : timeout.signal;
     let response: Response;
     try {
-      response = await this.fetchFn(`${this.baseUrl}${path}`, { ...init, headers, credentials: 'include' });
+      response = await this.fetchFn(`${this.baseUrl}${path}`, { ...init, headers, signal, credentials: 'include' });
     } catch (error) {
       if (init.signal?.aborted) throw new OfflineError('aborted', { cause: error });
       throw new OfflineError('network', { cause: error });
+    } finally {
+      clearTimeout(timer);
     }
     if (!response.ok) {
       const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'), Date.now());
