@@ -43,4 +43,7 @@ step 'runtime app against the real server (Playwright, packages/runtime/e2e-app:
 
 step 'three users journeys on PGlite and PostgreSQL, and two server processes on one PostgreSQL (Playwright, packages/e2e; figures in test-results/reliability/)'
 (cd packages/e2e && npx playwright test) || status=$?
+
+step 'reliability figures of this run (test-results/reliability/; --readme writes them into README.md)'
+npx tsx scripts/reliability-report.ts || true
 exit "$status"
