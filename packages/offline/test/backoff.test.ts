@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { OfflineStore } from '../src/OfflineStore.ts';
 import { backoffDelay } from '../src/sync/backoff.ts';
-import type { SyncClient } from '../src/sync/SyncClient.ts';
+import type { SyncClient, SyncClientOptions } from '../src/sync/SyncClient.ts';
 import { FakeServer, makeClient, makeStore, stockIn } from './harness.ts';
 
 let store: OfflineStore;
@@ -150,6 +150,64 @@ describe('retries', () => {
     expect(server.pushCount()).toBe(2);
     expect(server.records.size).toBe(1);
     expect(client.status.getSnapshot()).toMatchObject({ lastError: undefined, pending: 0 });
+  });
+
+  describe('an overloaded server that answers 503 after 10 s', () => {
+    /** Advances the fake clock; settle() would wait forever on a request held by a timer. */
+    const flush = async (ms: number) => {
+      for (let t = 0; t < ms; t += 500) {
+        await vi.advanceTimersByTimeAsync(500);
+        for (let i = 0; i < 40; i++) await new Promise((resolve) => setImmediate(resolve));
+      }
+    };
+    const slowClient = (server: FakeServer, sent: number[], options: Partial<SyncClientOptions> = {}) =>
+      makeClient(store, server, {
+        transport: {
+          baseUrl: 'https://gf.test/',
+          fetch: async (url, init) => {
+            if (url.includes('/api/sync/push')) sent.push(Date.now());
+            await new Promise((resolve, reject) => {
+              setTimeout(resolve, 10_000);
+              init.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError')));
+            });
+            return server.fetch(url, init);
+          },
+          csrfToken: () => server.csrfToken,
+        },
+        ...options,
+      });
+
+    it('an interval tick during a failing request waits for the backoff, it does not retry at once', async () => {
+      const server = new FakeServer();
+      for (let i = 0; i < 6; i++) server.failures.push({ status: 503 });
+      store = makeStore();
+      await store.submitRecord(stockIn(1));
+      const sent: number[] = [];
+      // Ticks every 3 s, so each 10 s request has ticks (like saves) arriving while it runs.
+      client = slowClient(server, sent, { intervalMs: 3_000, backoff: { baseMs: 1000, maxMs: 60_000 } });
+      client.start();
+      await flush(100_000);
+      // Each retry waits its answer (10 s) and then its backoff (1, 2, 4, 8, 16 s with random() = 1).
+      expect(sent.map((at) => at - sent[0]!)).toEqual([0, 11_000, 23_000, 37_000, 55_000, 81_000]);
+      await flush(60_000);
+      expect(server.records.size).toBe(1);
+    });
+
+    it('"sync now" during a failing request still syncs at once after it', async () => {
+      const server = new FakeServer();
+      server.failures.push({ status: 503 });
+      store = makeStore();
+      await store.submitRecord(stockIn(1));
+      const sent: number[] = [];
+      client = slowClient(server, sent, { backoff: { baseMs: 600_000, maxMs: 600_000 } });
+      client.start();
+      await flush(5_000);
+      void client.syncNow();
+      await flush(6_000);
+      expect(sent.map((at) => at - sent[0]!)).toEqual([0, 10_000]);
+      await flush(20_000);
+      expect(server.records.size).toBe(1);
+    });
   });
 
   it('stops cleanly: no request after stop, whatever the timers do', async () => {

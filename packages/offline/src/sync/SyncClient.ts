@@ -54,6 +54,8 @@ export class SyncClient {
   private next: Promise<SyncReport> | undefined;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private backingOff = false;
+  /** A "sync now" came while a cycle ran: the repeat after it skips any backoff that cycle planned. */
+  private repeatNow = false;
   private interval: ReturnType<typeof setInterval> | undefined;
   private attempt = 0;
   private abort = new AbortController();
@@ -117,7 +119,7 @@ export class SyncClient {
   /** Syncs now, skipping any backoff wait; joins (then repeats) a cycle already running. */
   syncNow(): Promise<SyncReport> {
     this.clearTimer();
-    return this.trigger();
+    return this.trigger(true);
   }
 
   async refreshCounts(): Promise<void> {
@@ -144,11 +146,17 @@ export class SyncClient {
     this.backingOff = false;
   }
 
-  private trigger(): Promise<SyncReport> {
+  private trigger(now = false): Promise<SyncReport> {
     if (this.running) {
-      this.next ??= this.running.then(() => {
+      if (now) this.repeatNow = true;
+      this.next ??= this.running.then((report) => {
         this.next = undefined;
-        return this.trigger();
+        const forced = this.repeatNow;
+        this.repeatNow = false;
+        // The cycle failed and planned its retry: a save, a tick or a timer that came while it ran
+        // waits for that retry, or a slow failing server would be retried back to back.
+        if (this.backingOff && !forced) return report;
+        return forced ? this.syncNow() : this.trigger();
       });
       return this.next;
     }
