@@ -47,6 +47,25 @@ export function isRetryable(error: unknown): boolean {
   return error.code === 'http' && (status === 408 || status === 429 || status >= 500);
 }
 
+/**
+ * The answer's JSON. A connection cut while the body arrives is a network error (retried, shown as
+ * "no network"), not an unexpected one; a body that is not JSON is the server's fault.
+ */
+async function readBody(response: Response, signal: AbortSignal | undefined): Promise<unknown> {
+  let text: string;
+  try {
+    text = await response.text();
+  } catch (error) {
+    if (signal?.aborted) throw new OfflineError('aborted', { cause: error });
+    throw new OfflineError('network', { cause: error });
+  }
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new OfflineError('http', { status: response.status, cause: error });
+  }
+}
+
 export type UploadOutcome = { ok: true } | { ok: false; status: number };
 
 /** The three requests the device makes, with cookies and the CSRF header on unsafe methods. */
@@ -70,7 +89,7 @@ export class Transport {
       body: JSON.stringify(body),
       ...(signal ? { signal } : {}),
     });
-    const parsed = (await response.json()) as PushResponse;
+    const parsed = (await readBody(response, signal)) as PushResponse;
     if (!parsed || !Array.isArray(parsed.results)) throw new OfflineError('http', { status: response.status });
     return parsed;
   }
@@ -78,7 +97,7 @@ export class Transport {
   async pull(cursor: string, limit: number, signal?: AbortSignal): Promise<PullResponse> {
     const query = new URLSearchParams({ cursor, limit: String(limit) });
     const response = await this.send(`/api/sync/pull?${query}`, { method: 'GET', ...(signal ? { signal } : {}) });
-    const parsed = (await response.json()) as PullResponse;
+    const parsed = (await readBody(response, signal)) as PullResponse;
     if (!parsed || !Array.isArray(parsed.changes) || typeof parsed.cursor !== 'string') {
       throw new OfflineError('http', { status: response.status });
     }
