@@ -106,7 +106,7 @@ describe('retries', () => {
     const events = new EventTarget();
     store = makeStore();
     await store.submitRecord(stockIn(1));
-    client = makeClient(store, server, { events, backoff: { baseMs: 1000, maxMs: 300_000 } });
+    client = makeClient(store, server, { events, backoff: { baseMs: 1000, maxMs: 300_000, networkMaxMs: 300_000 } });
     client.start();
     await settle();
     await advance(1_200_000, 10_000);
@@ -119,6 +119,24 @@ describe('retries', () => {
     await advance(1_500);
     expect(server.records.size).toBe(1);
     expect(client.status.getSnapshot()).toMatchObject({ online: true, pending: 0 });
+  });
+
+  it('without an online event, a tablet back in range syncs within 30 s of the network returning', async () => {
+    const server = new FakeServer();
+    // No network for the first 15 tries (at 0, 1, 3, 7, 15, 31 s, then every 30 s: the last at 301 s).
+    for (let i = 0; i < 15; i++) server.failures.push({ network: true });
+    store = makeStore();
+    await store.submitRecord(stockIn(1));
+    client = makeClient(store, server, { backoff: { baseMs: 1000, maxMs: 300_000 } });
+    client.start();
+    await settle();
+    await advance(302_000, 1_000);
+    expect(server.pushCount()).toBe(15);
+    expect(server.records.size).toBe(0);
+    await advance(30_000, 1_000);
+    expect(server.records.size).toBe(1);
+    // A server that answers 503 still backs off to its full ceiling.
+    expect(backoffDelay(12, () => 1, { maxMs: 300_000 })).toBe(300_000);
   });
 
   it('a request that never answers times out as a network error and is retried', async () => {

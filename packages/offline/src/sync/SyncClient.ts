@@ -196,12 +196,15 @@ export class SyncClient {
 
   private retryLater(error: OfflineError): void {
     if (!this.started) return;
-    const delay = backoffDelay(
-      this.attempt++,
-      this.options.random ?? Math.random,
-      this.options.backoff,
-      error.retryAfterMs,
-    );
+    const backoff = this.options.backoff ?? {};
+    // No network costs the server nothing, and the 'online' event does not always come (a Wi-Fi
+    // that reconnects without the OS noticing, a browser launched offline): retry at least every
+    // networkMaxMs so a tablet back in range syncs within that, whatever the ceiling grew to.
+    const options =
+      error.code === 'network'
+        ? { ...backoff, maxMs: Math.min(backoff.maxMs ?? 5 * 60_000, backoff.networkMaxMs ?? 30_000) }
+        : backoff;
+    const delay = backoffDelay(this.attempt++, this.options.random ?? Math.random, options, error.retryAfterMs);
     this.clearTimer();
     this.backingOff = true;
     this.timer = setTimeout(() => {

@@ -3,6 +3,8 @@ export interface BackoffOptions {
   baseMs?: number;
   /** Largest ceiling, in ms: a device offline for days still retries this often. */
   maxMs?: number;
+  /** Largest ceiling after a network error (no answer at all), in ms; default 30 s. */
+  networkMaxMs?: number;
   /** Longest Retry-After honoured, in ms (a misconfigured server must not park devices for days). */
   maxRetryAfterMs?: number;
 }
