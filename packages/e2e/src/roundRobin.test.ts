@@ -53,12 +53,16 @@ describe('round-robin proxy', () => {
     expect(proxy.counts).toEqual([3, 3]);
     expect(proxy.switches).toBe(5);
     expect(a.seen).toEqual(['POST /api/x?i=0 sid=1 n0', 'POST /api/x?i=2 sid=1 n2', 'POST /api/x?i=4 sid=1 n4']);
+    expect(proxy.log.map((r) => `${r.target} ${r.method} ${r.url} ${r.cookie} ${r.status}`)).toEqual(
+      answers.map((_, i) => `${i % 2} POST /api/x?i=${i} sid=1 200`),
+    );
   });
 
   it('answers 502 when a target is down', async () => {
     const dead = await startRoundRobinProxy(['http://127.0.0.1:1']);
     const res = await fetch(`${dead.base}/`);
     expect(res.status).toBe(502);
+    expect(dead.log.map((r) => r.status)).toEqual([502]);
     await dead.close();
   });
 });

@@ -103,6 +103,8 @@ export interface Stack {
   db: DbKind;
   /** One base URL per server process. */
   bases: string[];
+  /** The PostgreSQL the processes share (postgres only), for tests that read the tables. */
+  databaseUrl?: string;
   stop(): Promise<void>;
 }
 
@@ -130,5 +132,5 @@ export async function startStack(db: DbKind, processes = 1): Promise<Stack> {
     await stop();
     throw error;
   }
-  return { db, bases: servers.map((s) => s.base), stop };
+  return { db, bases: servers.map((s) => s.base), ...(postgres ? { databaseUrl: postgres.url } : {}), stop };
 }

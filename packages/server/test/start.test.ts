@@ -1,7 +1,9 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
+import { EXAMPLES_DIR, loadDemoSeed } from '../src/seed/demo.ts';
 import { Client } from './client.ts';
 import { DB_KINDS, freshDatabase } from './harness.ts';
 
@@ -117,4 +119,51 @@ describe.each(DB_KINDS)('the start command on %s', (kind) => {
       await database.drop();
     }
   }, 180_000); // two cold starts (tsx compile, migrate, seed) on a busy machine
+});
+
+describe('two start commands at once on one empty PostgreSQL (scale-out)', () => {
+  test('migrate and seed once between them, and both serve the same factory', async () => {
+    const database = await freshDatabase('postgres');
+    const env = { DATABASE_URL: database.location };
+    const running: Started[] = [];
+    try {
+      const both = await Promise.allSettled([start(env), start(env)]);
+      for (const s of both) if (s.status === 'fulfilled') running.push(s.value);
+      expect(both.map((s) => (s.status === 'rejected' ? String(s.reason) : 'running'))).toEqual(['running', 'running']);
+      const outputs = running.map((s) => s.output());
+      // The advisory locks queue the second start behind the first: one migrates and seeds.
+      expect(outputs.filter((o) => /migrations applied/.test(o))).toHaveLength(1);
+      expect(outputs.filter((o) => /demo accounts/.test(o))).toHaveLength(1);
+      expect(outputs.filter((o) => /example apps published/.test(o))).toHaveLength(1);
+
+      const seedRecords = readdirSync(EXAMPLES_DIR)
+        .map((dir) => join(EXAMPLES_DIR, dir, 'seed.json'))
+        .filter((path) => existsSync(path))
+        .flatMap(
+          (path) => (JSON.parse(readFileSync(path, 'utf8')) as { records?: { version: number }[] }).records ?? [],
+        )
+        .filter((r) => r.version === 1);
+      const db = await database.open();
+      try {
+        const count = async (sql: string) => Number((await db.query<{ n: string }>(sql))[0]?.n);
+        expect(await count('select count(*) as n from organizations')).toBe(1);
+        expect(await count('select count(*) as n from users')).toBe((await loadDemoSeed()).users.length);
+        expect(await count('select count(*) as n from app_versions')).toBe(3);
+        expect(await count('select count(*) as n from template_versions')).toBe(1);
+        expect(await count('select count(*) as n from records')).toBe(seedRecords.length);
+      } finally {
+        await db.close();
+      }
+      for (const { base } of running) {
+        const admin = new Client(base);
+        await admin.login('wang.fang', 'demo', 'demo1234');
+        const apps = (await admin.get('/api/apps')).body.apps.map((a: { id: string }) => a.id);
+        expect(apps).toEqual(['inventory', 'quality_inspection', 'shift_handover']);
+        expect((await admin.get('/api/audit/verify')).body.ok).toBe(true);
+      }
+    } finally {
+      for (const { child } of running) await stop(child);
+      await database.drop();
+    }
+  }, 180_000); // two cold starts at once on a busy machine
 });

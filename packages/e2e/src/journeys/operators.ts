@@ -184,6 +184,16 @@ async function openSignaturePad(page: Page, task: Locator) {
   }).toPass({ timeout: 60_000 });
 }
 
+/**
+ * Signs on the task's pad and waits for it to close: the card holds the signature only once the
+ * device has stored it, and an Approve tapped before that opens the pad again instead of approving.
+ */
+async function signForTask(page: Page) {
+  const pad = page.getByRole('img', { name: /^Sign here/ });
+  await signOnPad(page, pad, page.getByRole('button', { name: 'Done' }));
+  await expect(pad).toHaveCount(0);
+}
+
 /** The task card in the inbox for one record. */
 function taskFor(page: Page, recordId: string) {
   return page.getByRole('article').filter({ has: page.locator(`a[href$="${recordId}"]`) });
@@ -252,7 +262,7 @@ export async function operatorsShift(
     const approve = taskFor(a, first?.id ?? '');
     await expect(approve).toBeVisible();
     await openSignaturePad(a, approve);
-    await signOnPad(a, a.getByRole('img', { name: /^Sign here/ }), a.getByRole('button', { name: 'Done' }));
+    await signForTask(a);
     await approve.getByRole('button', { name: 'Approve' }).click();
     const back = taskFor(a, second?.id ?? '');
     await expect(back).toBeVisible();
@@ -306,7 +316,7 @@ export async function operatorsShift(
     const task = taskFor(a, id);
     await expect(task).toBeVisible();
     await openSignaturePad(a, task);
-    await signOnPad(a, a.getByRole('img', { name: /^Sign here/ }), a.getByRole('button', { name: 'Done' }));
+    await signForTask(a);
     await task.getByRole('button', { name: 'Approve' }).click();
     await expect(task).toHaveCount(0);
     await expect
