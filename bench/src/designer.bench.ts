@@ -21,7 +21,10 @@ import { type BrowserContext, type CDPSession, chromium, type Page } from 'playw
 import { ARM_NEXT_PAINT, BUILD_FORM, RENDER_COUNTER } from './designerPage.ts';
 import { fmt, machine, type PairResult, quantile, resultRow, writeResultFile } from './harness.ts';
 
-const PAIRS = Number(process.env.PAIRS ?? 15);
+const PAIRS = Number(process.env.BENCH_PAIRS ?? process.env.PAIRS ?? 15);
+/** `pnpm bench` gives each benchmark a time budget: fewer pairs (never under MIN_PAIRS) when it runs out. */
+const BUDGET_S = Number(process.env.BENCH_BUDGET_S ?? 0);
+const MIN_PAIRS = Math.min(PAIRS, 5);
 const ROWS = 50;
 /** While working on one part: ONLY=drag runs the drag pairs alone and writes no results. */
 const ONLY = process.env.ONLY;
@@ -228,6 +231,9 @@ function pairsOf(ours: number[], peer: number[]): PairResult {
 
 async function main() {
   const started = Date.now();
+  /** Another pair of a phase that may use the budget up to `share` of it. */
+  const more = (i: number, share: number) =>
+    i < PAIRS && (i < MIN_PAIRS || BUDGET_S <= 0 || (Date.now() - started) / 1000 < BUDGET_S * share);
   // TRACE: unminified, so that renders can be told apart by component name.
   const minify = process.env.TRACE ? ['--minify', 'false'] : [];
   execFileSync('npx', ['vite', 'build', '--outDir', dist, '--emptyOutDir', '--logLevel', 'warn', ...minify], {
@@ -277,7 +283,7 @@ async function main() {
     const dropMs = { small: [] as number[], big: [] as number[] };
     const editMs = { small: [] as number[], big: [] as number[] };
     // One unmeasured pair warms both tabs, then A B / B A alternately.
-    for (let i = ONLY ? PAIRS : -1; i < PAIRS; i++) {
+    for (let i = ONLY ? PAIRS : -1; more(i, 0.3); i++) {
       const order = i % 2 === 0 ? [small, big] : [big, small];
       for (const tab of order) {
         const ms = await drop(tab);
@@ -285,7 +291,7 @@ async function main() {
       }
     }
     console.log(`drops done (${Math.round((Date.now() - started) / 1000)} s)`);
-    for (let i = ONLY ? PAIRS : -1; i < PAIRS; i++) {
+    for (let i = ONLY ? PAIRS : -1; more(i, 0.55); i++) {
       const order = i % 2 === 0 ? [small, big] : [big, small];
       for (const tab of order) {
         await focusLabel(tab);
@@ -313,7 +319,7 @@ async function main() {
         /moved over droppable area (?:Number|Text) (\d+)/,
       );
     };
-    for (let i = -1; i < PAIRS; i++) {
+    for (let i = -1; more(i, 0.9); i++) {
       const [a, b] =
         i % 2 === 0 ? [await dragOurs(), await dragPeer()] : (([p, o]) => [o, p])([await dragPeer(), await dragOurs()]);
       if (i >= 0) {
@@ -430,7 +436,7 @@ function report(r: {
     '# Designer benchmark',
     '',
     `${machine()}; headless Chromium, 1440×900, a persistent profile per page, 4x CPU throttling (CDP); ` +
-      `${PAIRS} alternated pairs after warm-up; ${new Date().toISOString().slice(0, 10)}. Reproduce: \`${COMMAND}\`.`,
+      `alternated pairs after warm-up: ${r.dropMs.big.length} of drops, ${r.editMs.big.length} of edits, ${r.ours.length} of drags (up to ${PAIRS}; fewer when the time budget runs out); ${new Date().toISOString().slice(0, 10)}. Reproduce: \`${COMMAND}\`.`,
     '',
     '## Form size: 300 fields against 30',
     '',
