@@ -1,6 +1,6 @@
 import type { ActionInput } from '@gongfang/offline';
 import type { Task } from '@gongfang/schema';
-import { lazy, Suspense, useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { RuntimeProvider } from '../../RuntimeContext.tsx';
 import { getServices } from '../data/services.ts';
 import { openTasks } from '../data/tasks.ts';
@@ -38,16 +38,36 @@ export function Inbox() {
   );
 }
 
-function TaskCard({ task, onDone }: { task: Task; onDone: () => void }) {
+export function TaskCard({ task, onDone }: { task: Task; onDone: () => void }) {
   const { t, text, lang } = useApp();
   const [comment, setComment] = useState('');
   const [signing, setSigning] = useState(false);
   const [signature, setSignature] = useState<string | undefined>(undefined);
   const [problem, setProblem] = useState<string | undefined>(undefined);
+  /** The signature being stored on the device (PNG → hash → IndexedDB), which Approve waits for. */
+  const storing = useRef<Promise<string | undefined> | undefined>(undefined);
   const { store } = getServices();
 
+  const signed = (png: Blob) => {
+    setSigning(false);
+    storing.current = store.storeAttachment(png, task.recordId).then(
+      (stored) => {
+        if (stored.error) {
+          setProblem(stored.error.localized[lang]);
+          return undefined;
+        }
+        setSignature(stored.sha256);
+        setProblem(undefined);
+        return stored.sha256;
+      },
+      () => undefined,
+    );
+  };
+
   const act = async (action: ActionInput['action']) => {
-    if (action === 'approve' && task.signature && !signature) {
+    // An Approve tapped right after Done: the signature is still being stored, so wait for it.
+    const signatureNow = signature ?? (action === 'approve' ? await storing.current : undefined);
+    if (action === 'approve' && task.signature && !signatureNow) {
       setSigning(true);
       setProblem(t('signatureNeeded'));
       return;
@@ -61,7 +81,7 @@ function TaskCard({ task, onDone }: { task: Task; onDone: () => void }) {
       action,
       taskId: task.id,
       ...(comment.trim() ? { comment: comment.trim() } : {}),
-      ...(signature ? { signature } : {}),
+      ...(signatureNow ? { signature: signatureNow } : {}),
     });
     onDone();
   };
@@ -83,17 +103,7 @@ function TaskCard({ task, onDone }: { task: Task; onDone: () => void }) {
         // The pad's own words (Sign here, Undo, Done) follow the app's language, not the default.
         <RuntimeProvider lang={lang}>
           <Suspense fallback={null}>
-            <SignaturePad
-              label={t('signHere')}
-              onCancel={() => setSigning(false)}
-              onDone={(png) =>
-                void store.storeAttachment(png, task.recordId).then((s) => {
-                  setSignature(s.sha256);
-                  setSigning(false);
-                  setProblem(undefined);
-                })
-              }
-            />
+            <SignaturePad label={t('signHere')} onCancel={() => setSigning(false)} onDone={signed} />
           </Suspense>
         </RuntimeProvider>
       ) : null}
