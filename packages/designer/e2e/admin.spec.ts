@@ -84,3 +84,44 @@ test('an IT user creates a role and a user with a PIN; that user signs in by PIN
   await expect(app.getByRole('button', { name: 'Signed in: Zhou Min' })).toBeVisible();
   await tablet.close();
 });
+
+test("a role IT creates in the admin pages is offered in the flow designer's role picker of a workshop lead", async ({
+  page,
+  browser,
+}) => {
+  const suffix = String(Date.now() % 100000);
+  const roleId = `line_patrol_${suffix}`;
+  await adminSignIn(page);
+  await page.getByRole('navigation', { name: 'Admin navigation' }).getByRole('link', { name: 'Roles' }).click();
+  await page.getByLabel('Role id').fill(roleId);
+  await page.getByLabel('Name (Chinese)').fill('巡线班');
+  await page.getByLabel('Name (English)').fill(`Line patrol ${suffix}`);
+  await page.getByRole('button', { name: 'Create' }).click();
+  await expect(page.getByRole('status')).toHaveText(`Role Line patrol ${suffix} created`);
+
+  // A workshop lead (not IT) designs an app on the server: the new role is there to pick.
+  const desk = await browser.newContext();
+  const designer = await desk.newPage();
+  await designer.goto(`${h.designer}/designer/?lang=en`);
+  await designer.getByLabel('User name').fill('li.qiang');
+  await designer.getByLabel('Password').fill('demo1234');
+  await designer.getByRole('button', { name: 'Sign in' }).click();
+  await designer.getByLabel('App id (lower-case)').fill(`patrol_${suffix}`);
+  await designer.getByLabel('App name').fill('Line patrol');
+  await designer.getByRole('button', { name: 'Create' }).first().click();
+  await expect(designer.getByRole('main', { name: 'Form canvas' })).toBeVisible();
+  await designer.getByRole('button', { name: 'Flow', exact: true }).click();
+  const flow = designer.getByRole('main', { name: 'Approval flow' });
+  const settings = designer.getByRole('complementary', { name: 'Step settings' });
+  await flow.getByRole('button', { name: 'Add a step here' }).first().click();
+  await designer.getByRole('menuitem', { name: 'Approver' }).click();
+  await settings.getByLabel('Chosen by').selectOption({ label: 'Role' });
+  await settings.getByLabel('Role', { exact: true }).selectOption({ label: `Line patrol ${suffix}` });
+  await expect(flow.getByRole('button', { name: /^Approver: / })).toContainText(`Role: Line patrol ${suffix}`);
+  // Picking it declared it in the app, with both names.
+  const roles = await designer.evaluate(
+    () => (window as unknown as { designer: { doc: { roles: { id: string }[] } } }).designer.doc.roles,
+  );
+  expect(roles).toContainEqual({ id: roleId, name: { 'zh-CN': '巡线班', en: `Line patrol ${suffix}` } });
+  await desk.close();
+});

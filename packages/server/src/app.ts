@@ -24,6 +24,7 @@ import { meRoutes } from './routes/me.ts';
 import { notificationRoutes } from './routes/notifications.ts';
 import { pageRoutes } from './routes/pages.ts';
 import { recordRoutes } from './routes/records.ts';
+import { roleRoutes } from './routes/roles.ts';
 import { syncRoutes } from './routes/sync.ts';
 import { taskRoutes } from './routes/tasks.ts';
 import { templateRoutes } from './routes/templates.ts';
@@ -46,6 +47,7 @@ export const ROUTE_GROUPS: readonly RouteGroup[] = [
   adminUserRoutes,
   adminRoleRoutes,
   adminOrgRoutes,
+  roleRoutes,
   auditRoutes,
   appRoutes,
   templateRoutes,

@@ -4,13 +4,14 @@ import { useDesigner, useDesignerState, useLang } from '../ui/DesignerContext.ts
 import { useFlowT } from './messages.ts';
 import { nodeSummary } from './summary.ts';
 import { useFlowProblems } from './useFlow.ts';
+import { useRoleChoices } from './useRoleChoices.ts';
 
 /** An approver, CC or end step: its name, who it goes to, its problems, a delete button. */
 export function NodeCard({ node }: { node: WorkflowNode }) {
   const t = useFlowT();
   const lang = useLang();
   const designer = useDesigner();
-  const roles = useDesignerState((s) => s.doc.roles);
+  const roles = useRoleChoices();
   const selected = useDesignerState((s) => s.ui.flowSelection === node.id);
   const problems = useFlowProblems().get(node.id) ?? [];
   const name = localize(node.name, lang) || t(`kind_${node.type}`);

@@ -1,10 +1,10 @@
 import { localize, type Role } from '@gongfang/schema';
 import { useId } from 'react';
-import { useDesignerState, useLang } from '../ui/DesignerContext.tsx';
+import { useLang } from '../ui/DesignerContext.tsx';
 import { useFlowT } from './messages.ts';
-import { roleChoices } from './roles.ts';
+import { useRoleChoices } from './useRoleChoices.ts';
 
-/** A role from the app's roles and the factory's usual ones; `onChange` gets the role to declare. */
+/** A role from the app's roles and the organization's; `onChange` gets the role to declare. */
 export function RoleSelect({
   label,
   value,
@@ -19,8 +19,7 @@ export function RoleSelect({
   const t = useFlowT();
   const lang = useLang();
   const id = useId();
-  const roles = useDesignerState((s) => s.doc.roles);
-  const choices = roleChoices(roles);
+  const choices = useRoleChoices();
   const known = value === undefined || value === '' || choices.some((r) => r.id === value);
   return (
     <div className="dz-prop">

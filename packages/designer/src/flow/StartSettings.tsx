@@ -3,16 +3,15 @@ import { setSubmitRoles } from '../store/flowCommands.ts';
 import { formOf, useDesigner, useDesignerState, useLang } from '../ui/DesignerContext.tsx';
 import { Group } from '../ui/props/controls.tsx';
 import { useFlowT } from './messages.ts';
-import { roleChoices } from './roles.ts';
+import { useRoleChoices } from './useRoleChoices.ts';
 
 /** The initiator: which roles may submit the form (and so start the flow). */
 export function StartSettings() {
   const t = useFlowT();
   const lang = useLang();
   const designer = useDesigner();
-  const roles = useDesignerState((s) => s.doc.roles);
   const submit = useDesignerState((s) => formOf(s).permissions.submit) ?? [];
-  const choices = roleChoices(roles);
+  const choices = useRoleChoices();
   const toggle = (id: string, on: boolean) => {
     const ids = new Set(submit);
     if (on) ids.add(id);

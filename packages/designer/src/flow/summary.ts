@@ -1,15 +1,14 @@
 import { type Assignee, type Lang, localize, type Role, type WorkflowNode } from '@gongfang/schema';
 import { FLOW_MESSAGES, makeT } from './messages.ts';
-import { roleChoices } from './roles.ts';
 
-/** One line saying who a task goes to, as the node card shows it. */
+/** One line saying who a task goes to, as the node card shows it; `roles`: what role pickers offer. */
 export function assigneeText(a: Assignee, roles: readonly Role[], lang: Lang): string {
   const t = makeT(FLOW_MESSAGES, lang);
   switch (a.kind) {
     case 'users':
       return a.users.filter(Boolean).join(lang === 'en' ? ', ' : '、') || t('nobody');
     case 'role': {
-      const role = roleChoices(roles).find((x) => x.id === a.role);
+      const role = roles.find((x) => x.id === a.role);
       return `${t('role')}: ${role ? localize(role.name, lang) : a.role || t('nobody')}`;
     }
     case 'initiatorLead':

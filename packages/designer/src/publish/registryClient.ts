@@ -1,6 +1,6 @@
 // The registry beyond drafts: versions, the diff, templates, apps, sign-in. Same calls as
 // client/draftClient.ts (session cookie, CSRF header); `memoryRegistry` stands in on the dev page.
-import type { AppDefinition, LocalizedText, Message } from '@gongfang/schema';
+import type { AppDefinition, LocalizedText, Message, Role } from '@gongfang/schema';
 import { apiCaller } from '../client/draftClient.ts';
 
 export interface DiffEntry {
@@ -35,6 +35,8 @@ export type Outcome = { ok: true } | { ok: false; message: Message };
 
 export interface RegistryClient {
   me(): Promise<Me | null>;
+  /** The organization's roles for role pickers, or null when the server cannot be asked. */
+  roles(): Promise<Role[] | null>;
   login(user: string, password: string): Promise<Outcome>;
   apps(): Promise<AppSummary[]>;
   /** A new app: from a template version, else with `definition` (or the server's skeleton) as its draft. */
@@ -58,13 +60,21 @@ const failed = (json: Record<string, unknown>): Outcome => ({
   message: (json.message as Message | undefined) ?? NETWORK,
 });
 
-export function httpRegistry(base = ''): RegistryClient {
-  const call = apiCaller(base);
+export function httpRegistry(base = '', fetchImpl?: typeof fetch): RegistryClient {
+  const call = apiCaller(base, fetchImpl);
   const app = (id: string) => `/api/apps/${encodeURIComponent(id)}`;
   return {
     async me() {
       const { status, json } = await call('GET', '/api/me');
       return status === 200 ? (json as unknown as Me) : null;
+    },
+    async roles() {
+      try {
+        const { status, json } = await call('GET', '/api/roles');
+        return status === 200 ? ((json.roles as Role[] | undefined) ?? null) : null;
+      } catch {
+        return null;
+      }
     },
     async login(user, password) {
       await call('GET', '/api/auth/csrf');

@@ -2,7 +2,7 @@
 // problems and the undo counters. Every edit of the document goes through immer's
 // produceWithPatches, tagged with where it came from; only user edits are recorded for undo
 // (excalidraw's CaptureUpdateAction: loads and remote or server updates never are).
-import { type AppDefinition, type Form, type Lang, walkFields } from '@gongfang/schema';
+import { type AppDefinition, type Form, type Lang, type Role, walkFields } from '@gongfang/schema';
 import { applyPatches, type Draft, enablePatches, type Patch, produceWithPatches } from 'immer';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { emptyApp } from './emptyApp.ts';
@@ -36,6 +36,11 @@ export interface DesignerState {
   changes: number;
   /** Changes already saved (equal to `changes` when nothing is waiting). */
   savedChanges: number;
+  /**
+   * The organization's roles as the server lists them (IT's own included), for role pickers; null
+   * when the designer has no server (the dev page, tests) or could not ask it. Not the document.
+   */
+  orgRoles: readonly Role[] | null;
 }
 
 export interface DesignerOptions {
@@ -45,6 +50,8 @@ export interface DesignerOptions {
   lang?: Lang;
   /** Debounce of the problems list in ms (0: recomputed synchronously, for tests). */
   problemsDelay?: number;
+  /** The organization's roles from the server, when there is one. */
+  orgRoles?: readonly Role[] | null;
 }
 
 function lockedKeys(published: AppDefinition | undefined): Set<string> {
@@ -71,6 +78,7 @@ export class DesignerCore {
       revision: null,
       changes: 0,
       savedChanges: 0,
+      orgRoles: options.orgRoles ?? null,
     }));
   }
 
@@ -161,6 +169,11 @@ export class DesignerCore {
   /** Marks the document saved up to `changes` at server `revision` (autosave; not undoable). */
   markSaved(changes: number, revision: number): void {
     this.store.setState({ savedChanges: changes, revision });
+  }
+
+  /** The organization's roles, loaded from the server (not undoable, not the document). */
+  setOrgRoles(roles: readonly Role[] | null): void {
+    this.store.setState({ orgRoles: roles });
   }
 
   /** Recomputes the problems list now (tests, and before an export or publish). */

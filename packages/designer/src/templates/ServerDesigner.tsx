@@ -47,9 +47,18 @@ export function ServerDesigner({ lang }: { lang: Lang }) {
     setDesigner(null);
     void (async () => {
       try {
-        const [draft, published] = await Promise.all([client.load(appId), registry.published(appId)]);
+        const [draft, published, orgRoles] = await Promise.all([
+          client.load(appId),
+          registry.published(appId),
+          registry.roles(),
+        ]);
         if (!live) return;
-        const d = createDesigner({ definition: withForm(draft.definition), ...(published ? { published } : {}), lang });
+        const d = createDesigner({
+          definition: withForm(draft.definition),
+          ...(published ? { published } : {}),
+          orgRoles,
+          lang,
+        });
         d.markSaved(d.state.changes, draft.revision);
         Object.assign(window, { designer: d });
         setDesigner(d);

@@ -109,6 +109,7 @@ const ROUTES: Record<string, RouteSpec> = {
   'POST /api/admin/roles': { body: () => ({ id: RIVAL_ROLE, name }), ownTenantChange: true },
   'PATCH /api/admin/roles/:id': { path: () => `/api/admin/roles/${RIVAL_ROLE}`, body: () => ({ name }) },
   'GET /api/admin/orgs': {},
+  'GET /api/roles': {},
   'GET /api/audit': { path: (r) => `/api/audit?entityId=${r.recordId}`, read: true },
   'GET /api/audit/verify': {},
   'GET /api/apps': {},
@@ -239,7 +240,16 @@ describe.each(DB_KINDS)('authorization matrix on %s', (kind) => {
       webhookId: webhook.id,
       deviceId: device.id,
       attachment: rivalSignature.id,
-      markers: [rivalUser?.id ?? '', record.id, webhook.id, device.id, rivalSignature.id, RIVAL_APP, '对手厂'],
+      markers: [
+        rivalUser?.id ?? '',
+        record.id,
+        webhook.id,
+        device.id,
+        rivalSignature.id,
+        RIVAL_APP,
+        RIVAL_ROLE,
+        '对手厂',
+      ],
     };
     for (const [role, user] of Object.entries(ROLES) as [Role, string | null][]) {
       const client = new Client(server.base);
