@@ -1,6 +1,7 @@
 import type { AppDefinition } from '@gongfang/schema';
 import { Dexie } from 'dexie';
 import { type StoredAttachment, storeAttachment } from './attachments.ts';
+import { type CollectOptions, type CollectReport, collectAttachments } from './collectAttachments.ts';
 import { Connection } from './connection.ts';
 import type { StoreChange, StoreContext } from './context.ts';
 import { GongfangDb } from './db.ts';
@@ -55,6 +56,7 @@ export class OfflineStore {
   private readonly changeListeners = new Set<(change: StoreChange) => void>();
   private readonly errorListeners = new Set<(error: OfflineError) => void>();
   private userId: string | undefined;
+  private collecting: Promise<CollectReport> | undefined;
 
   constructor(options: OfflineStoreOptions) {
     this.deviceId = options.deviceId;
@@ -64,6 +66,8 @@ export class OfflineStore {
     });
     const conn = new Connection(this.db, (error) => {
       for (const listener of this.errorListeners) listener(error);
+      // A full device: give back what nothing needs, so the operator's next try can succeed.
+      if (error.code === 'quota-exceeded' && !this.collecting) void this.collectAttachments().catch(() => undefined);
     });
     this.ctx = {
       conn,
@@ -216,6 +220,20 @@ export class OfflineStore {
 
   getAttachment(sha256: string): Promise<AttachmentRow | undefined> {
     return this.ctx.conn.run((db) => db.attachments.get(sha256));
+  }
+
+  /**
+   * Deletes attachments nothing needs any more (removed photos, uploaded photos of acknowledged
+   * records); see collectAttachments. Runs one at a time: a call during a run waits, then runs
+   * again, since the caller's screen may have changed meanwhile.
+   */
+  async collectAttachments(options: CollectOptions = {}): Promise<CollectReport> {
+    while (this.collecting) await this.collecting.catch(() => undefined);
+    const run = collectAttachments(this.ctx, options).finally(() => {
+      this.collecting = undefined;
+    });
+    this.collecting = run;
+    return run;
   }
 
   // Published apps

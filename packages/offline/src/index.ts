@@ -2,6 +2,7 @@
 
 export type { StoredAttachment } from './attachments.ts';
 export { sha256Hex } from './attachments.ts';
+export type { CollectOptions, CollectReport, EditingDraft } from './collectAttachments.ts';
 export type { StoreChange } from './context.ts';
 export { GongfangDb } from './db.ts';
 export type { DraftInput } from './drafts.ts';

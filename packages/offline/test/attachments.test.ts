@@ -47,6 +47,23 @@ describe('attachments through sync', () => {
     expect(server.records.size).toBe(1);
   });
 
+  it('a device too full to rewrite an uploaded photo row keeps the row without its blob; the record syncs', async () => {
+    const server = new FakeServer();
+    store = makeStore();
+    const { sha256 } = await store.storeAttachment(new Blob(['photo on a full tablet'], { type: 'image/jpeg' }));
+    const { record } = await store.submitRecord({ ...stockIn(1, { photo: sha256 }), attachments: [sha256] });
+    vi.spyOn(store.db.attachments, 'update').mockRejectedValueOnce(
+      new DOMException('The quota has been exceeded.', 'QuotaExceededError'),
+    );
+    client = makeClient(store, server);
+    expect((await client.syncNow()).ok).toBe(true);
+    expect(server.attachments.has(sha256)).toBe(true);
+    const row = await store.getAttachment(sha256);
+    expect(row?.state).toBe('uploaded');
+    expect(row?.blob).toBeUndefined();
+    expect((await store.getRecord(record.id))?.status).toBe('synced');
+  });
+
   it('a 409 on upload means the server already has it', async () => {
     const server = new FakeServer();
     store = makeStore();

@@ -243,9 +243,20 @@ export class SyncClient {
       const row = await conn.run((db) => db.attachments.get(sha256));
       // No blob: it could not be stored; the server refuses the mutation and the user sees why.
       if (!row?.blob || row.state === 'uploaded' || row.state === 'failed') continue;
-      const outcome = await this.transport.putAttachment(sha256, row.blob, signal);
+      // A copy in memory is sent: sent as the body itself, the stored blob's file stayed on disk
+      // (Chromium 150) after its row was deleted, even once the page was collected and reloaded.
+      const body = new Blob([await row.blob.arrayBuffer()], { type: row.blob.type });
+      const outcome = await this.transport.putAttachment(sha256, body, signal);
       const patch = outcome.ok ? { state: 'uploaded' as const } : { state: 'failed' as const, error: outcome.status };
-      await conn.run((db) => db.attachments.update(sha256, patch));
+      await conn
+        .run((db) => db.attachments.update(sha256, patch))
+        .catch(async (error: unknown) => {
+          // Rewriting the row rewrites its blob, which a full device has no room for: the server has
+          // the photo now, so the row is kept without it (the runtime shows it from the server).
+          if (!outcome.ok || !isOfflineError(error) || error.code !== 'quota-exceeded') throw error;
+          const { blob: _uploaded, ...rest } = row;
+          await conn.run((db) => db.attachments.put({ ...rest, state: 'uploaded' }));
+        });
     }
   }
 

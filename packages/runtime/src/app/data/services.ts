@@ -24,6 +24,15 @@ export function getServices(): Services {
   const store = new OfflineStore({ name: `gongfang-${location.host}`, deviceId: deviceId() });
   const sync = new SyncClient({ store, transport: { baseUrl: '' } });
   void requestPersistentStorage().then((answer) => sync.status.update({ persisted: answer === 'granted' }));
+  // After each successful sync the photos the server now has leave the tablet (a tablet taking
+  // photos every shift would otherwise fill up); with nothing to collect this is one read.
+  let syncedAt: number | undefined;
+  sync.status.subscribe(() => {
+    const { lastSyncAt } = sync.status.getSnapshot();
+    if (lastSyncAt === undefined || lastSyncAt === syncedAt) return;
+    syncedAt = lastSyncAt;
+    void store.collectAttachments().catch(() => undefined);
+  });
   services = { store, sync };
   return services;
 }

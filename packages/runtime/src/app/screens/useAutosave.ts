@@ -1,6 +1,7 @@
 import type { DraftInput } from '@gongfang/offline';
 import type { FormEngine } from '@gongfang/schema';
 import { useEffect, useMemo, useRef, useState } from 'react';
+import { attachmentIds } from '../data/fileRefs.ts';
 import { getServices } from '../data/services.ts';
 
 const DEBOUNCE_MS = 400;
@@ -22,23 +23,44 @@ export function useAutosave(
   const dirty = useRef(false);
   // When the oldest unsaved change was made: continuous typing must not postpone the save forever.
   const dirtySince = useRef(0);
+  // Files the form showed at the last save: one gone from it has its space given back.
+  const shownFiles = useRef<string[]>([]);
   const { recordId, app, form, version, baseRevision } = target;
 
   const api = useMemo(() => {
     const { store } = getServices();
-    const save = async () => {
+    shownFiles.current = attachmentIds(engine.data());
+    const save = async (): Promise<void> => {
       if (timer.current !== undefined) clearTimeout(timer.current);
       timer.current = undefined;
       if (!dirty.current) return;
       dirty.current = false;
-      await store.saveDraft({
-        recordId,
-        app,
-        form,
-        version,
-        data: engine.data(),
-        ...(baseRevision === undefined ? {} : { baseRevision }),
-      });
+      const data = engine.data();
+      const files = attachmentIds(data);
+      const removed = shownFiles.current.some((id) => !files.includes(id));
+      shownFiles.current = files;
+      let failure: unknown;
+      try {
+        await store.saveDraft({
+          recordId,
+          app,
+          form,
+          version,
+          data,
+          ...(baseRevision === undefined ? {} : { baseRevision }),
+        });
+      } catch (error) {
+        // Not on disk: the next save (or the submit's flush) tries again.
+        dirty.current = true;
+        failure = error;
+      }
+      if (removed) {
+        // A removed photo's blob goes now, the screen's values standing in for a draft a full
+        // device could not save; then the draft is saved again into the space that came back.
+        await store.collectAttachments({ editing: [{ recordId, data }] }).catch(() => undefined);
+        if (failure !== undefined) return save();
+      }
+      if (failure !== undefined) throw failure;
       if (!dirty.current) setPending(false);
       setSavedAt(Date.now());
     };
