@@ -9,6 +9,7 @@ export type OfflineErrorCode =
   | 'db-version-change'
   | 'network'
   | 'http'
+  | 'signed-out'
   | 'not-found'
   | 'invalid-state'
   | 'aborted'
@@ -38,6 +39,10 @@ const TEXTS: Record<OfflineErrorCode, Message> = {
   http: message(
     '服务器暂时无法处理请求，稍后会自动重试。',
     'The server could not handle the request; it will be retried automatically.',
+  ),
+  'signed-out': message(
+    '登录已失效，请重新登录后同步。在此平板上填写的内容会一直保留，直到同步完成。',
+    'Your sign-in has expired: sign in again to sync. What was filled on this tablet stays here until it is synced.',
   ),
   'not-found': message('找不到该记录。', 'The record was not found.'),
   'invalid-state': message(

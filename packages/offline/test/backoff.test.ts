@@ -139,6 +139,28 @@ describe('retries', () => {
     expect(backoffDelay(12, () => 1, { maxMs: 300_000 })).toBe(300_000);
   });
 
+  it('a 401 (the session is gone) is told as signed out, not retried, and the next sign-in syncs', async () => {
+    const server = new FakeServer();
+    server.failures.push({ status: 401 });
+    const events = new EventTarget();
+    store = makeStore();
+    await store.submitRecord(stockIn(1));
+    client = makeClient(store, server, { events, isOnline: () => false });
+    client.start();
+    await settle();
+    // An answer came back, so the network is there whatever navigator.onLine says.
+    expect(client.status.getSnapshot()).toMatchObject({ online: true, lastError: { code: 'signed-out', status: 401 } });
+    await advance(600_000, 10_000);
+    expect(server.pushCount()).toBe(1);
+    expect(await store.counts()).toMatchObject({ pending: 1 });
+    // The same operator signs in again (the app's sign-in calls syncNow).
+    store.signIn('wang');
+    await client.syncNow();
+    await settle();
+    expect(server.records.size).toBe(1);
+    expect(client.status.getSnapshot()).toMatchObject({ lastError: undefined, pending: 0 });
+  });
+
   it('a request that never answers times out as a network error and is retried', async () => {
     const server = new FakeServer();
     server.failures.push({ hang: true });

@@ -26,5 +26,11 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** false only for routes a visitor without a CSRF cookie must reach (login). */
     csrf?: boolean;
+    /**
+     * An unsafe route a visitor (no session) may use, e.g. the tablet's PIN switch: without a session
+     * it still demands the CSRF double submit. Every other unsafe route answers a request with no
+     * session 401, so a device whose cookies are gone learns to sign in again, not "reload".
+     */
+    visitor?: boolean;
   }
 }

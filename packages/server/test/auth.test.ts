@@ -91,6 +91,22 @@ describe.each(DB_KINDS)('accounts and sessions on %s', (kind) => {
     expect(answer.body.code).toBe('not-signed-in');
   });
 
+  test('a device whose cookies are gone is told to sign in (401), not to reload; a visitor route still demands the CSRF token', async () => {
+    // A tablet killed before the browser wrote its cookies to disk comes back with none at all.
+    const bare = new Client(server.base);
+    const push = await bare.request('POST', '/api/sync/push', { deviceId: 'tablet-1', mutations: [] });
+    expect(push.status).toBe(401);
+    expect(push.body.code).toBe('not-signed-in');
+    expect(push.body.message.en).toBe('Please sign in first');
+    const upload = await bare.request('PUT', '/api/attachments/'.padEnd(80, 'a'), 'bytes', {
+      headers: { 'content-type': 'image/png' },
+    });
+    expect(upload.status).toBe(401);
+    const pin = await bare.request('POST', '/api/auth/pin', { badge: 'B-1' });
+    expect(pin.status).toBe(403);
+    expect(pin.body.code).toBe('csrf-failed');
+  });
+
   test('unsafe requests without the CSRF header, with a wrong one, or with another browser’s are refused with 403', async () => {
     const client = await signedInAs(server.base, 'admin');
     const body = { id: 'qc_engineer', name: { 'zh-CN': '质检员', en: 'QC engineer' } };

@@ -185,8 +185,14 @@ export class SyncClient {
     } catch (caught) {
       const error = isOfflineError(caught) ? caught : new OfflineError('unexpected', { cause: caught });
       if (signal.aborted) return { ok: false, pushed, pulled, error: new OfflineError('aborted') };
-      this.status.update({ lastError: error, ...(error.code === 'network' ? { online: false } : {}) });
-      this.retryLater(error);
+      // Any answer at all, even a refusal, proves the network is there.
+      const reached = error.code === 'http' || error.code === 'signed-out';
+      this.status.update({
+        lastError: error,
+        ...(error.code === 'network' ? { online: false } : reached ? { online: true } : {}),
+      });
+      // Signed out: retrying cannot help; the next sign-in syncs (the app calls syncNow).
+      if (error.code !== 'signed-out') this.retryLater(error);
       return { ok: false, pushed, pulled, error };
     } finally {
       this.status.update({ syncing: false });

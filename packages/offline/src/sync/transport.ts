@@ -139,6 +139,9 @@ export class Transport {
     } finally {
       clearTimeout(timer);
     }
+    // The session is gone (expired, revoked, or its cookie lost with a killed browser): no retry
+    // brings it back, a sign-in does.
+    if (response.status === 401) throw new OfflineError('signed-out', { status: 401 });
     if (!response.ok) {
       const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'), Date.now());
       throw new OfflineError('http', {

@@ -41,6 +41,7 @@ export const APP_MESSAGES = {
   lastSync: { 'zh-CN': '上次同步 {time}', en: 'Last sync {time}' },
   neverSynced: { 'zh-CN': '尚未同步', en: 'Not synced yet' },
   syncNow: { 'zh-CN': '立即同步', en: 'Sync now' },
+  signInAgain: { 'zh-CN': '重新登录', en: 'Sign in again' },
   syncStatus: { 'zh-CN': '同步状态', en: 'Sync status' },
   needAttention: { 'zh-CN': '{n} 条需处理', en: '{n} need attention' },
   updateReady: { 'zh-CN': '有新版本可用', en: 'Update available' },

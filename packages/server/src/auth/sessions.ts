@@ -89,6 +89,10 @@ export function installSessions(app: FastifyInstance, ctx: ServerContext): void 
       safeEqual(header, cookie) &&
       (!request.auth || safeEqual(header, request.auth.csrfToken));
     if (!ok) {
+      // Nothing happens on these routes without a session anyway: say what is missing.
+      if (!request.auth && request.routeOptions.config.visitor !== true) {
+        throw apiError(401, 'not-signed-in', '请先登录', 'Please sign in first');
+      }
       throw apiError(
         403,
         'csrf-failed',

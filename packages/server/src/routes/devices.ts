@@ -151,6 +151,7 @@ export async function deviceRoutes(app: FastifyInstance, ctx: ServerContext): Pr
   app.post<{ Body: PinBody }>(
     '/api/auth/pin',
     {
+      config: { visitor: true },
       schema: {
         tags: ['auth'],
         summary: 'On an enrolled tablet, switch the session to another operator by PIN or badge',

@@ -114,6 +114,16 @@ export async function logout(): Promise<void> {
   set(null);
 }
 
+/**
+ * The server no longer knows this tablet's session (expired, revoked, or its cookie lost when the
+ * browser was killed): drafts are flushed and the sign-in screen shows. Nothing is sent to the
+ * server, and every record waiting to sync stays on the tablet, still attributed to its author.
+ */
+export async function signInAgain(): Promise<void> {
+  await getServices().store.flushDrafts();
+  set(null);
+}
+
 /** On start: trust the cached operator offline; online, the server's answer wins. */
 export async function refreshSession(): Promise<void> {
   if (current) getServices().store.signIn(current.id);

@@ -1,5 +1,6 @@
 import { useSyncExternalStore } from 'react';
 import { getServices } from '../data/services.ts';
+import { signInAgain } from '../data/session.ts';
 import { formatTime } from '../i18n.ts';
 import { useApp } from './AppContext.ts';
 import { href } from './router.ts';
@@ -32,9 +33,15 @@ export function StatusBar() {
           {error}
         </span>
       ) : null}
-      <button type="button" className="app-link-button" onClick={() => void sync.syncNow()} disabled={!s.online}>
-        {t('syncNow')}
-      </button>
+      {s.lastError?.code === 'signed-out' ? (
+        <button type="button" className="app-link-button" onClick={() => void signInAgain()}>
+          {t('signInAgain')}
+        </button>
+      ) : (
+        <button type="button" className="app-link-button" onClick={() => void sync.syncNow()} disabled={!s.online}>
+          {t('syncNow')}
+        </button>
+      )}
     </section>
   );
 }
