@@ -109,6 +109,52 @@ export function markdown(files: ResultFile[], input: ReportInput, missing: strin
   return `${lines.join('\n')}\n`;
 }
 
+/** The README's Performance table: one line per row, the same figures as RESULTS.md, fewer columns. */
+export function readmeTable(files: ResultFile[], input: ReportInput): string {
+  const rows = files.flatMap((f) => f.rows.map((r) => ({ file: f, r })));
+  rows.sort((a, b) => (a.r.row || 99) - (b.r.row || 99));
+  const met = rows.filter(({ r }) => r.met).length;
+  const dates = [...new Set(files.map((f) => f.date.slice(0, 10)))].sort();
+  return [
+    `${met} of ${rows.length} targets met; ${files[0]?.machine ?? 'this machine'}, ${dates.join(' to ')}` +
+      `${input.ran.length > 0 ? `, one \`pnpm bench\` run of ${Math.round(input.seconds / 60)} min` : ''}. Details, spread and pairs: [bench/RESULTS.md](bench/RESULTS.md).`,
+    '',
+    '| # | metric | ours | peer | ratio | target | met |',
+    '| --- | --- | --- | --- | --- | --- | --- |',
+    ...rows.map(({ r }) =>
+      [
+        '',
+        r.row === 0 ? '–' : String(r.row),
+        cell(r.metric),
+        value(r.ours, r.unit),
+        cell(`${r.peer}: ${value(r.peerValue, r.unit)}`),
+        fmt(r.ratio),
+        r.target,
+        r.met ? 'yes' : '**no**',
+        '',
+      ]
+        .join(' | ')
+        .trim(),
+    ),
+  ].join('\n');
+}
+
+const README_START = '<!-- bench:start -->';
+const README_END = '<!-- bench:end -->';
+
+/** Rewrites the README between its bench markers; false when the README has none. */
+function writeReadme(files: ResultFile[], input: ReportInput): boolean {
+  const readme = join(benchDir, '..', 'README.md');
+  const text = readFileSync(readme, 'utf8');
+  const start = text.indexOf(README_START);
+  const end = text.indexOf(README_END);
+  if (start < 0 || end < start) return false;
+  const table = readmeTable(files, input);
+  writeFileSync(readme, `${text.slice(0, start + README_START.length)}\n\n${table}\n\n${text.slice(end)}`);
+  execFileSync('npx', ['biome', 'format', '--write', readme], { cwd: join(benchDir, '..'), stdio: 'ignore' });
+  return true;
+}
+
 export function writeReport(input: ReportInput): Report {
   const problems: string[] = [];
   const files: ResultFile[] = [];
@@ -136,7 +182,8 @@ export function writeReport(input: ReportInput): Report {
   // The repository's formatter lays out the table, so a committed report passes `biome ci`.
   execFileSync('npx', ['biome', 'format', '--write', md], { cwd: join(benchDir, '..'), stdio: 'ignore' });
   writeFileSync(svg, ratioChart(files.flatMap((f) => f.rows).sort((a, b) => (a.row || 99) - (b.row || 99))));
+  const readme = writeReadme(files, input);
   const rows = files.flatMap((f) => f.rows);
   const summary = `${rows.filter((r) => r.met).length} of ${rows.length} targets met (${files.length} result files)`;
-  return { summary, problems, files: [md, svg] };
+  return { summary, problems, files: readme ? [md, svg, join(benchDir, '..', 'README.md')] : [md, svg] };
 }
