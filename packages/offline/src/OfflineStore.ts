@@ -19,6 +19,15 @@ import type {
   TaskRow,
 } from './types.ts';
 
+/** A form on screen, as the store sees it: see OfflineStore.openEditor. */
+export interface OpenEditor {
+  recordId: string;
+  /** The values on screen now. */
+  data: () => unknown;
+  /** Saves the edits not yet autosaved (a no-op when there are none). */
+  save: () => Promise<void>;
+}
+
 export interface OfflineStoreOptions {
   /** IndexedDB database name; one per organization and server on a device. */
   name: string;
@@ -57,6 +66,7 @@ export class OfflineStore {
   private readonly errorListeners = new Set<(error: OfflineError) => void>();
   private userId: string | undefined;
   private collecting: Promise<CollectReport> | undefined;
+  private readonly editors = new Set<OpenEditor>();
 
   constructor(options: OfflineStoreOptions) {
     this.deviceId = options.deviceId;
@@ -117,8 +127,20 @@ export class OfflineStore {
     return this.drafts.save(input);
   }
 
-  flushDrafts(): Promise<void> {
-    return this.drafts.flush();
+  /** Saves what the open forms have not autosaved yet, then waits for every draft write. */
+  async flushDrafts(): Promise<void> {
+    await Promise.allSettled([...this.editors].map((editor) => editor.save()));
+    await this.drafts.flush();
+  }
+
+  /**
+   * A form open on screen: until the returned function is called, its values (newer than its
+   * stored draft when an autosave failed, e.g. on a full device) keep its photos from being
+   * collected, and flushDrafts (sign-out, user switch) first saves its pending edits.
+   */
+  openEditor(editor: OpenEditor): () => void {
+    this.editors.add(editor);
+    return () => this.editors.delete(editor);
   }
 
   getDraft(recordId: string): Promise<Draft | undefined> {
@@ -229,7 +251,9 @@ export class OfflineStore {
    */
   async collectAttachments(options: CollectOptions = {}): Promise<CollectReport> {
     while (this.collecting) await this.collecting.catch(() => undefined);
-    const run = collectAttachments(this.ctx, options).finally(() => {
+    const open = [...this.editors].map((editor) => ({ recordId: editor.recordId, data: editor.data() }));
+    const editing = [...open, ...(options.editing ?? [])];
+    const run = collectAttachments(this.ctx, { ...options, editing }).finally(() => {
       this.collecting = undefined;
     });
     this.collecting = run;

@@ -116,3 +116,29 @@ describe('attachment collection', () => {
     expect(record.status).toBe('pending');
   });
 });
+
+describe('forms open on screen', () => {
+  it('a photo on an open form stays however old, though its draft never saved it; flushDrafts saves the form first', async () => {
+    store = clockedStore();
+    const onScreen = await photo('on screen');
+    // The device filled up: every autosave of this form failed, so no draft names the photo.
+    let data: unknown = stockIn(1, { photos: [onScreen] }).data;
+    const save = vi.fn(async () => {
+      await store.saveDraft({ recordId: draftId, ...stockIn(1), data: data as Record<string, unknown> });
+    });
+    const close = store.openEditor({ recordId: draftId, data: () => data, save });
+    now += 2 * FRESH_MS;
+    expect(await store.collectAttachments()).toEqual({ deleted: 0, bytes: 0 });
+    expect(await kept(onScreen.id)).toEqual([true]);
+    // A sign-out or user switch flushes: the form's pending edits are saved before it goes.
+    await store.flushDrafts();
+    expect(save).toHaveBeenCalledTimes(1);
+    expect((await store.getDraft(draftId))?.data).toMatchObject({ photos: [onScreen] });
+    // Removed on screen and the form closed: the photo goes.
+    data = stockIn(1).data;
+    await store.flushDrafts();
+    close();
+    expect((await store.collectAttachments()).deleted).toBe(1);
+    expect(await kept(onScreen.id)).toEqual([false]);
+  });
+});

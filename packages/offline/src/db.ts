@@ -58,5 +58,23 @@ export class GongfangDb extends Dexie {
           }
         }
       });
+    // v3: task rows keyed by record and task (a task id is unique within its record only: two
+    // records' reviews at the same node overwrote each other on the device).
+    this.version(3)
+      .stores({})
+      .upgrade(async (tx) => {
+        const tasks = tx.table('tasks');
+        for (const row of (await tasks.toArray()) as TaskRow[]) {
+          const id = taskRowId(row.task);
+          if (row.id === id) continue;
+          await tasks.delete(row.id);
+          await tasks.put({ ...row, id });
+        }
+      });
   }
+}
+
+/** The device's key of a task: its record and its id. */
+export function taskRowId(task: Pick<Task, 'recordId' | 'id'>): string {
+  return `${task.recordId}/${task.id}`;
 }

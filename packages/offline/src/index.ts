@@ -10,7 +10,7 @@ export type { OfflineErrorCode } from './errors.ts';
 export { isOfflineError, isQuotaError, OfflineError } from './errors.ts';
 export type { PostingInput } from './ledger.ts';
 export { balanceId } from './ledger.ts';
-export type { OfflineStoreOptions, RecordCounts, SubmitResult } from './OfflineStore.ts';
+export type { OfflineStoreOptions, OpenEditor, RecordCounts, SubmitResult } from './OfflineStore.ts';
 export { OfflineStore } from './OfflineStore.ts';
 export type { PersistAnswer } from './persist.ts';
 export { requestPersistentStorage } from './persist.ts';

@@ -124,6 +124,7 @@ export interface LocalPosting {
 
 /** An open workflow task of the user, as last pulled (a closed task leaves the device). */
 export interface TaskRow {
+  /** `recordId/taskId`: a task id is unique within its record only (see taskRowId). */
   id: string;
   recordId: string;
   task: Task;

@@ -152,12 +152,27 @@ describe('pull', () => {
     store = makeStore();
     client = makeClient(store, server);
     await client.syncNow();
-    expect((await store.tasks()).map((t) => t.id).sort()).toEqual(['t-1', 't-2', 't-3']);
+    expect((await store.tasks()).map((t) => t.task.id).sort()).toEqual(['t-1', 't-2', 't-3']);
     server.addTask(task('t-1', 'approved'));
     server.addTask(task('t-3', 'cancelled'));
     await client.syncNow();
     const rows = await store.tasks();
-    expect(rows).toEqual([{ id: 't-2', recordId: task('t-2', 'open').recordId, task: task('t-2', 'open'), seq: 2 }]);
+    const { recordId } = task('t-2', 'open');
+    expect(rows).toEqual([{ id: `${recordId}/t-2`, recordId, task: task('t-2', 'open'), seq: 2 }]);
+  });
+
+  it('two records with a task of the same id (the same review node) are both kept, and close apart', async () => {
+    const server = new FakeServer();
+    const [a, b] = ['0195f1c2-0000-7000-8000-00000000000a', '0195f1c2-0000-7000-8000-00000000000b'];
+    server.addTask(task('qc_review', 'open', a));
+    server.addTask(task('qc_review', 'open', b));
+    store = makeStore();
+    client = makeClient(store, server);
+    await client.syncNow();
+    expect((await store.tasks()).map((t) => t.recordId).sort()).toEqual([a, b]);
+    server.addTask(task('qc_review', 'approved', a));
+    await client.syncNow();
+    expect((await store.tasks()).map((t) => t.recordId)).toEqual([b]);
   });
 
   it("keeps workflow and conflictOf as the record's extras, not the record or its seq again", async () => {
@@ -208,9 +223,11 @@ describe('device database upgrade', () => {
     v1.close();
     const db = new GongfangDb(name);
     const rows = await db.tasks.orderBy('id').toArray();
+    // v3 keys them by record and task.
+    const recordId = task('t-1', 'open').recordId;
     expect(rows.map((r) => [r.id, r.task.status, r.seq])).toEqual([
-      ['t-1', 'open', 4],
-      ['t-2', 'open', 5],
+      [`${recordId}/t-1`, 'open', 4],
+      [`${recordId}/t-2`, 'open', 5],
     ]);
     db.close();
   });

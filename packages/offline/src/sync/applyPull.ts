@@ -8,7 +8,7 @@ import type {
   TaskChange,
 } from '@gongfang/schema';
 import type { StoreContext } from '../context.ts';
-import type { GongfangDb } from '../db.ts';
+import { type GongfangDb, taskRowId } from '../db.ts';
 import { balanceId } from '../ledger.ts';
 import type { AppVersionRow, StoredRecord } from '../types.ts';
 
@@ -76,8 +76,8 @@ async function applyApp(db: GongfangDb, data: AppChange, now: number): Promise<v
 async function applyTask(db: GongfangDb, seq: number, data: TaskChange): Promise<void> {
   const task = data.task;
   if (!isObject(task) || typeof task.id !== 'string' || typeof task.recordId !== 'string') return;
-  if (task.status !== 'open') return void (await db.tasks.delete(task.id));
-  await db.tasks.put({ id: task.id, recordId: task.recordId, task, seq });
+  if (task.status !== 'open') return void (await db.tasks.delete(taskRowId(task)));
+  await db.tasks.put({ id: taskRowId(task), recordId: task.recordId, task, seq });
 }
 
 /**

@@ -11,7 +11,8 @@ export interface TransportOptions {
   /** Where the CSRF token comes from; defaults to the `gf_csrf` cookie (double-submit). */
   csrfToken?: () => string | undefined;
   /**
-   * Longest wait for a response's headers, in ms (default 60 s; 0 waits forever). A request the
+   * Longest wait for a response's headers, in ms (default 60 s; 0 waits forever), plus 1 s per
+   * 16 KB of an attachment's upload (the headers come after the whole body). A request the
    * Wi-Fi dropped mid-way can otherwise hang until the OS gives up, minutes in which nothing syncs;
    * timed out, it is a network error and retried (the mutation ids make a retry safe).
    */
@@ -66,6 +67,17 @@ async function readBody(response: Response, signal: AbortSignal | undefined): Pr
   }
 }
 
+/** Aborted when either is (AbortSignal.any is missing from tablets older than Chrome 116). */
+function anySignal(a: AbortSignal, b: AbortSignal): AbortSignal {
+  if (typeof AbortSignal.any === 'function') return AbortSignal.any([a, b]);
+  const both = new AbortController();
+  for (const signal of [a, b]) {
+    if (signal.aborted) both.abort(signal.reason);
+    else signal.addEventListener('abort', () => both.abort(signal.reason), { once: true });
+  }
+  return both.signal;
+}
+
 export type UploadOutcome = { ok: true } | { ok: false; status: number };
 
 /** The three requests the device makes, with cookies and the CSRF header on unsafe methods. */
@@ -107,12 +119,16 @@ export class Transport {
   /** PUT an attachment by hash. 200/201/204, and 409 (already there), count as uploaded. */
   async putAttachment(sha256: string, blob: Blob, signal?: AbortSignal): Promise<UploadOutcome> {
     try {
-      await this.send(`/api/attachments/${sha256}`, {
-        method: 'PUT',
-        headers: { 'content-type': blob.type || 'application/octet-stream' },
-        body: blob,
-        ...(signal ? { signal } : {}),
-      });
+      await this.send(
+        `/api/attachments/${sha256}`,
+        {
+          method: 'PUT',
+          headers: { 'content-type': blob.type || 'application/octet-stream' },
+          body: blob,
+          ...(signal ? { signal } : {}),
+        },
+        Math.ceil(blob.size / 16),
+      );
       return { ok: true };
     } catch (error) {
       if (error instanceof OfflineError && error.status === 409) return { ok: true };
@@ -123,13 +139,13 @@ export class Transport {
     }
   }
 
-  private async send(path: string, init: RequestInit): Promise<Response> {
+  private async send(path: string, init: RequestInit, extraMs = 0): Promise<Response> {
     const headers = new Headers(init.headers);
     const token = init.method === 'GET' ? undefined : this.csrfToken();
     if (token) headers.set('x-csrf-token', token);
     const timeout = new AbortController();
-    const timer = this.timeoutMs > 0 ? setTimeout(() => timeout.abort(), this.timeoutMs) : undefined;
-    const signal = init.signal ? AbortSignal.any([init.signal, timeout.signal]) : timeout.signal;
+    const timer = this.timeoutMs > 0 ? setTimeout(() => timeout.abort(), this.timeoutMs + extraMs) : undefined;
+    const signal = init.signal ? anySignal(init.signal, timeout.signal) : timeout.signal;
     let response: Response;
     try {
       response = await this.fetchFn(`${this.baseUrl}${path}`, { ...init, headers, signal, credentials: 'include' });

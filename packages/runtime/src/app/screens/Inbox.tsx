@@ -42,32 +42,21 @@ export function TaskCard({ task, onDone }: { task: Task; onDone: () => void }) {
   const { t, text, lang } = useApp();
   const [comment, setComment] = useState('');
   const [signing, setSigning] = useState(false);
-  const [signature, setSignature] = useState<string | undefined>(undefined);
+  /** The drawn signature, stored on the device only when the approval is queued (see act). */
+  const [signature, setSignature] = useState<Blob | undefined>(undefined);
   const [problem, setProblem] = useState<string | undefined>(undefined);
-  /** The signature being stored on the device (PNG → hash → IndexedDB), which Approve waits for. */
-  const storing = useRef<Promise<string | undefined> | undefined>(undefined);
+  const [busy, setBusy] = useState(false);
+  const acting = useRef(false);
   const { store } = getServices();
 
   const signed = (png: Blob) => {
     setSigning(false);
-    storing.current = store.storeAttachment(png, task.recordId).then(
-      (stored) => {
-        if (stored.error) {
-          setProblem(stored.error.localized[lang]);
-          return undefined;
-        }
-        setSignature(stored.sha256);
-        setProblem(undefined);
-        return stored.sha256;
-      },
-      () => undefined,
-    );
+    setSignature(png);
+    setProblem(undefined);
   };
 
-  const act = async (action: ActionInput['action']) => {
-    // An Approve tapped right after Done: the signature is still being stored, so wait for it.
-    const signatureNow = signature ?? (action === 'approve' ? await storing.current : undefined);
-    if (action === 'approve' && task.signature && !signatureNow) {
+  const queue = async (action: ActionInput['action']) => {
+    if (action === 'approve' && task.signature && !signature) {
       setSigning(true);
       setProblem(t('signatureNeeded'));
       return;
@@ -76,14 +65,38 @@ export function TaskCard({ task, onDone }: { task: Task; onDone: () => void }) {
       setProblem(`${t('commentLabel')}?`);
       return;
     }
+    // Stored right before the action names it (content-addressed: storing again is free), so no
+    // clean-up of unreferenced photos can take it between signing and tapping Approve.
+    let sha256: string | undefined;
+    if (action === 'approve' && signature) {
+      const stored = await store.storeAttachment(signature, task.recordId);
+      if (stored.error) {
+        setProblem(stored.error.localized[lang]);
+        return;
+      }
+      sha256 = stored.sha256;
+    }
     await store.queueAction({
       recordId: task.recordId,
       action,
       taskId: task.id,
       ...(comment.trim() ? { comment: comment.trim() } : {}),
-      ...(signatureNow ? { signature: signatureNow } : {}),
+      ...(sha256 ? { signature: sha256 } : {}),
     });
     onDone();
+  };
+
+  /** One action at a time: a second tap while the first is being queued would queue it twice. */
+  const act = async (action: ActionInput['action']) => {
+    if (acting.current) return;
+    acting.current = true;
+    setBusy(true);
+    try {
+      await queue(action);
+    } finally {
+      acting.current = false;
+      setBusy(false);
+    }
   };
 
   return (
@@ -108,16 +121,16 @@ export function TaskCard({ task, onDone }: { task: Task; onDone: () => void }) {
         </RuntimeProvider>
       ) : null}
       <div className="app-task-actions">
-        <button type="button" className="gf-button gf-primary" onClick={() => void act('approve')}>
+        <button type="button" className="gf-button gf-primary" onClick={() => void act('approve')} disabled={busy}>
           {t('approve')}
         </button>
-        <button type="button" className="gf-button gf-danger" onClick={() => void act('reject')}>
+        <button type="button" className="gf-button gf-danger" onClick={() => void act('reject')} disabled={busy}>
           {t('reject')}
         </button>
-        <button type="button" className="gf-button" onClick={() => void act('return')}>
+        <button type="button" className="gf-button" onClick={() => void act('return')} disabled={busy}>
           {t('return')}
         </button>
-        <button type="button" className="gf-button" onClick={() => void act('comment')}>
+        <button type="button" className="gf-button" onClick={() => void act('comment')} disabled={busy}>
           {t('comment')}
         </button>
       </div>

@@ -5,6 +5,8 @@ import { attachmentIds } from '../data/fileRefs.ts';
 import { getServices } from '../data/services.ts';
 
 const DEBOUNCE_MS = 400;
+/** A save that failed (a full device, a closed database) is tried again after this long. */
+const RETRY_MS = 5000;
 /** The longest a change waits while the operator keeps typing: what a crash can lose at most. */
 export const AUTOSAVE_MAX_WAIT_MS = 2000;
 
@@ -50,9 +52,11 @@ export function useAutosave(
           ...(baseRevision === undefined ? {} : { baseRevision }),
         });
       } catch (error) {
-        // Not on disk: the next save (or the submit's flush) tries again.
+        // Not on disk: tried again in a while (or by the next change, or the submit's flush).
         dirty.current = true;
+        dirtySince.current = Date.now();
         failure = error;
+        timer.current ??= setTimeout(() => void save().catch(() => undefined), RETRY_MS);
       }
       if (removed) {
         // A removed photo's blob goes now, the screen's values standing in for a draft a full
@@ -78,23 +82,29 @@ export function useAutosave(
         dirty.current = true;
         if (timer.current !== undefined) clearTimeout(timer.current);
         const left = AUTOSAVE_MAX_WAIT_MS - (Date.now() - dirtySince.current);
-        timer.current = setTimeout(() => void save(), Math.max(0, Math.min(DEBOUNCE_MS, left)));
+        timer.current = setTimeout(() => void save().catch(() => undefined), Math.max(0, Math.min(DEBOUNCE_MS, left)));
       },
     };
   }, [engine, recordId, app, form, version, baseRevision]);
 
   useEffect(() => {
     const off = engine.subscribe('*', api.schedule);
-    const onHide = () => void api.save();
+    // The store sees this form: its photos are not collected, and a sign-out or user switch saves
+    // its pending edits first.
+    const close = getServices().store.openEditor({ recordId, data: () => engine.data(), save: api.save });
+    const onHide = () => void api.save().catch(() => undefined);
     window.addEventListener('pagehide', onHide);
     document.addEventListener('visibilitychange', onHide);
     return () => {
       off();
       window.removeEventListener('pagehide', onHide);
       document.removeEventListener('visibilitychange', onHide);
-      void api.save();
+      void api
+        .save()
+        .catch(() => undefined)
+        .finally(close);
     };
-  }, [engine, api]);
+  }, [engine, api, recordId]);
 
   return { savedAt, pending, flush: api.flush };
 }
