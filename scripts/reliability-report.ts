@@ -50,7 +50,8 @@ export function reliabilityTable(figures: Figure[]): string {
     .slice()
     .sort((a, b) => a.name.localeCompare(b.name) || a.db.localeCompare(b.db))
     .map((f) => `| ${cell(f.name)} | ${cell(f.db)} | ${cell(f.figure)} |`);
-  const when = dates.length ? `Last run: ${dates[0]?.slice(0, 10)}` : 'Last run';
+  const [first, last] = [dates[0]?.slice(0, 10), dates.at(-1)?.slice(0, 10)];
+  const when = !first ? 'Last run' : first === last ? `Last run: ${first}` : `Figures from ${first} to ${last}`;
   return [
     `${when}, ${figures.length} figures.`,
     '',

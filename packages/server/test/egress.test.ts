@@ -19,6 +19,8 @@ describe('webhook egress policy', () => {
     'fe80::1',
     '::ffff:10.0.0.1',
     '::ffff:127.0.0.1',
+    '64:ff9b::a9fe:a9fe',
+    '2002:a9fe:a9fe::1',
   ])('%s is refused by default', (address) => {
     expect(refusal(address, STRICT_EGRESS)).toMatch(/WEBHOOK_ALLOW_NETS/);
   });
@@ -61,6 +63,15 @@ describe('postGuarded', () => {
         return;
       }
       req.resume();
+      if (req.url === '/cut') {
+        // A 200 whose body breaks off: the receiver's answer is unknown.
+        req.on('end', () => {
+          res.writeHead(200, { 'content-length': '100' });
+          res.write('{"errcode":');
+          setTimeout(() => res.destroy(), 20);
+        });
+        return;
+      }
       req.on('end', () => res.writeHead(200).end('x'.repeat(5000)));
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -89,6 +100,11 @@ describe('postGuarded', () => {
     expect(answer.status).toBe(200);
     expect(answer.text).toHaveLength(2000);
     expect(hits).toEqual(['/hook']);
+  });
+
+  test('an answer cut off before its end is a failure, not a delivery', async () => {
+    await expect(send(`${base}/cut`, parseEgressPolicy('127.0.0.1'))).rejects.toThrow();
+    hits.splice(hits.indexOf('/cut'), 1);
   });
 
   test('a redirect is an answer, never followed to where it points', async () => {

@@ -97,6 +97,15 @@ describe('renaming a field id', () => {
     expect(validateDefinition(d.doc).errors).toEqual([]);
   });
 
+  it('an approver taken from a member field follows the field', () => {
+    const d = stockOut();
+    const assignee = () => JSON.stringify(form(d).workflow).match(/"assignee":\{"kind":"field","field":"([^"]*)"/)?.[1];
+    expect(assignee()).toBe('keeper');
+    expect(d.setId('keeper', 'issuing_keeper')).toBeUndefined();
+    expect(assignee()).toBe('issuing_keeper');
+    expect(validateDefinition(d.doc).errors).toEqual([]);
+  });
+
   it('a field whose id follows its label takes its references along as the label is typed', () => {
     const d = new TestDesigner({ lang: 'en' });
     const qty = d.add('number');

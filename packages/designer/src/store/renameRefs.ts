@@ -120,7 +120,7 @@ function renameList(r: Rename, list: unknown): unknown {
   return list.map((x) => (typeof x === 'string' ? key(x) : x));
 }
 
-/** The workflow tree: branch conditions and the field access of every node. */
+/** The workflow tree: branch conditions, approvers and CCs taken from a member field, field access. */
 function renameInWorkflow(node: unknown, rewrite: (s: string) => string, r: Rename): void {
   if (Array.isArray(node)) {
     for (const n of node) renameInWorkflow(n, rewrite, r);
@@ -128,6 +128,9 @@ function renameInWorkflow(node: unknown, rewrite: (s: string) => string, r: Rena
   }
   if (!isObj(node)) return;
   if (typeof node.when === 'string') node.when = rewrite(node.when);
+  for (const who of [node.assignee, node.recipients]) {
+    if (r.subtable === undefined && isObj(who) && who.kind === 'field' && who.field === r.from) who.field = r.to;
+  }
   for (const access of ['fieldAccess', 'initiatorFieldAccess']) {
     const a = node[access];
     if (isObj(a)) for (const k of ['editable', 'hidden']) if (k in a) a[k] = renameList(r, a[k]);
@@ -227,6 +230,10 @@ export function renameFieldRefs(doc: AppDefinition, formIndex: number, r: Rename
         path.length === 1 && keys.has(path[0]!) ? [keys.get(path[0]!)!] : undefined;
       for (const h of (v.highlights as Obj[] | undefined) ?? []) {
         if (typeof h.when === 'string') h.when = renameInExpression(h.when, byKey);
+      }
+      // So do computed measures.
+      for (const m of (v.measures as Obj[] | undefined) ?? []) {
+        if (typeof m.expr === 'string') m.expr = renameInExpression(m.expr, byKey);
       }
       for (const s of (v.sort as Obj[] | undefined) ?? []) {
         if (typeof s.field === 'string' && keys.has(s.field)) s.field = keys.get(s.field);

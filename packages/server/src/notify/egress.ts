@@ -28,7 +28,9 @@ const SPECIAL_V4: [string, number][] = [
 const SPECIAL_V6: [string, number][] = [
   ['::', 128], // unspecified
   ['::1', 128], // loopback
+  ['64:ff9b::', 96], // well-known NAT64 prefix (reaches IPv4 addresses, the metadata service too)
   ['64:ff9b:1::', 48], // local-use NAT64
+  ['2002::', 16], // 6to4 (embeds an IPv4 address)
   ['fc00::', 7], // unique local
   ['fe80::', 10], // link-local
   ['ff00::', 8], // multicast
@@ -150,18 +152,33 @@ export function postGuarded(
     const deadline = setTimeout(() => req.destroy(new Error(`timed out after ${init.timeoutMs} ms`)), init.timeoutMs);
     const req = send(target, options, (response: IncomingMessage) => {
       let text = '';
+      // Enough of the body read: the rest is not wanted, so the cut is ours, not a failure.
+      let enough = false;
       response.setEncoding('utf8');
       response.on('data', (chunk: string) => {
         if (text.length < maxBody) text += chunk;
-        else response.destroy();
+        if (text.length >= maxBody && !enough) {
+          enough = true;
+          response.destroy();
+        }
       });
+      let settled = false;
       const done = () => {
+        if (settled) return;
+        settled = true;
         clearTimeout(deadline);
         resolve({ status: response.statusCode ?? 0, text: text.slice(0, maxBody) });
       };
+      const cut = (error?: Error) => {
+        if (settled) return;
+        settled = true;
+        clearTimeout(deadline);
+        // A body reset or timed out half-way: the receiver's answer is unknown, so not delivered.
+        reject(error ?? new Error('the response was cut off before its end'));
+      };
       response.on('end', done);
-      response.on('close', done);
-      response.on('error', done);
+      response.on('close', () => (enough || response.complete ? done() : cut()));
+      response.on('error', (error) => (enough ? done() : cut(error)));
     });
     req.on('timeout', () => req.destroy(new Error(`timed out after ${init.timeoutMs} ms`)));
     req.on('error', (error) => {

@@ -98,6 +98,8 @@ function CardStub({ fieldKey, onFocus }: { fieldKey: string; onFocus: () => void
       tabIndex={0}
       aria-roledescription={t('roleDescription')}
       aria-label={name}
+      // The real card is a toggle (selected or not); a stand-in is never the selected one.
+      aria-pressed={false}
       onFocus={onFocus}
       // Selected at once on press: focusing would swap in the card under the pointer, and the click
       // would then land on neither.
