@@ -25,8 +25,16 @@ const ESTIMATE = { field: 84, wide: 200 };
 export const CardSlot = memo(function CardSlot({ fieldKey, container, containerKind }: Props) {
   const viewport = useViewport();
   const gridColumn = useDesignerState((s) => gridColumnOf(indexOf(formOf(s)).get(fieldKey)?.field, containerKind));
-  // A card being dragged or selected stays mounted (dnd-kit keeps measuring it; it may hold the focus).
-  const pinned = useDesignerState((s) => s.ui.dragging === fieldDndId(fieldKey) || s.ui.selection.includes(fieldKey));
+  // A card being dragged or selected stays mounted (dnd-kit keeps measuring it; it may hold the
+  // focus), and so does a section or sub-table holding one (a problem's field is scrolled to inside it).
+  const pinned = useDesignerState((s) => {
+    const keys = s.ui.dragging?.startsWith('field:') ? [...s.ui.selection, s.ui.dragging.slice(6)] : s.ui.selection;
+    if (keys.includes(fieldKey) || s.ui.dragging === fieldDndId(fieldKey)) return true;
+    const index = indexOf(formOf(s));
+    return keys.some((key) => within(index, key, fieldKey));
+  });
+  // A card holding the keyboard focus stays mounted too: unmounting it would drop the focus to the page.
+  const [focused, setFocused] = useState(false);
   // Decided in the layout effect below, before the first paint (true without a viewport: tests).
   const [near, setNear] = useState(viewport === null);
   const ref = useRef<HTMLDivElement>(null);
@@ -43,7 +51,22 @@ export const CardSlot = memo(function CardSlot({ fieldKey, container, containerK
     });
   }, [viewport]);
 
-  const mounted = near || pinned;
+  useLayoutEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    const focusIn = () => setFocused(true);
+    const focusOut = (e: FocusEvent) => {
+      if (!el.contains(e.relatedTarget as Node | null)) setFocused(false);
+    };
+    el.addEventListener('focusin', focusIn);
+    el.addEventListener('focusout', focusOut);
+    return () => {
+      el.removeEventListener('focusin', focusIn);
+      el.removeEventListener('focusout', focusOut);
+    };
+  }, []);
+
+  const mounted = near || pinned || focused;
   useLayoutEffect(() => {
     if (!mounted || !focusCard.current) return;
     focusCard.current = false;
@@ -77,6 +100,14 @@ export const CardSlot = memo(function CardSlot({ fieldKey, container, containerK
 });
 
 /** The stand-in: the card's role, name and click, no preview and no dnd-kit hooks. */
+/** `key` sits inside the container `ancestor` (a section, a sub-table, or a sub-table in a section). */
+function within(index: ReturnType<typeof indexOf>, key: string, ancestor: string): boolean {
+  for (let container = index.get(key)?.container; container; container = index.get(container)?.container) {
+    if (container === ancestor) return true;
+  }
+  return false;
+}
+
 function CardStub({ fieldKey, onFocus }: { fieldKey: string; onFocus: () => void }) {
   const t = useT();
   const lang = useLang();
