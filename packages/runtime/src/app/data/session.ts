@@ -1,6 +1,6 @@
 import type { LocalizedText } from '@gongfang/schema';
 import { useSyncExternalStore } from 'react';
-import { api, isNetworkError } from './api.ts';
+import { ApiError, api, isNetworkError } from './api.ts';
 import { refreshApps } from './appsRefresh.ts';
 import { getServices } from './services.ts';
 
@@ -109,7 +109,8 @@ export async function logout(): Promise<void> {
   try {
     await api('/api/auth/logout', { method: 'POST' });
   } catch (error) {
-    if (!isNetworkError(error)) throw error;
+    // Offline, or the session is gone already (401): signing out here is all that is left to do.
+    if (!isNetworkError(error) && !(error instanceof ApiError && error.status === 401)) throw error;
   }
   set(null);
 }
