@@ -71,6 +71,15 @@ test('storage quota exceeded while adding photos: the operator is told (en, zh-C
     };
     const usage = await settled();
     const cdp = await context.newCDPSession(page);
+    const origin = new URL(base()).origin;
+
+    // The device has room for two photos (each about 0.8 MB) and not three. IndexedDB checks a
+    // commit against space it fetched from the quota manager up to 30 s earlier (Chromium's
+    // BucketContext::kBucketSpaceCacheTimeLimit), so a quota lowered now would only bite after
+    // that: nothing is written until the space fetched before the override has run out.
+    const quota = usage + 2_000_000;
+    await cdp.send('Storage.overrideQuotaForOrigin', { origin, quotaSize: quota });
+    await page.waitForTimeout(31_000);
 
     await newRecordLink(page, app).click();
     const draftNote = `${app}-with-photos`;
@@ -85,44 +94,24 @@ test('storage quota exceeded while adding photos: the operator is told (en, zh-C
       added++;
       return true;
     };
-    // Three photos while there is room.
-    for (let n = 1; n <= 3; n++) expect(await addPhoto(n), `photo ${n} fits`).toBe(true);
-    // Then the device is nearly full: the quota is what the origin uses, settled, plus half a photo
-    // (each about 0.8 MB). Chromium checks the override against a usage figure that lags while
-    // writes pour in, so it is set only once the figure has caught up.
-    const quota = (await settled()) + 400_000;
-    await cdp.send('Storage.overrideQuotaForOrigin', { origin: new URL(base()).origin, quotaSize: quota });
-    for (let n = 4; n <= 20; n++) {
-      if (!(await addPhoto(n))) break;
-      // Still room by Chromium's lagging figure: the quota goes below what the origin uses now.
-      await cdp.send('Storage.overrideQuotaForOrigin', {
-        origin: new URL(base()).origin,
-        quotaSize: (await estimate()) - 1_000_000,
-      });
-    }
-    expect(added, 'the quota was reached before twenty photos').toBeLessThan(20);
+    for (let n = 1; n <= 20 && (await addPhoto(n)); n++);
+    expect(added, 'two photos fit and the third does not').toBe(2);
     await expect(alert).toContainText('The device storage is full');
     const en = (await alert.textContent()) ?? '';
-    // The same in Chinese: the next photo, with the UI switched.
+
+    // Full: the quota goes a little below what the device holds once its usage settles, so that
+    // no write fits until the operator frees space (the photo refused above left some room a
+    // small record would still fit in).
+    const full = await settled();
+    await cdp.send('Storage.overrideQuotaForOrigin', { origin, quotaSize: full - 200_000 });
+    // The same message in Chinese: the next photo, with the UI switched. Being larger than the
+    // space IndexedDB has left over, it makes IndexedDB fetch the lowered quota.
     await page.getByRole('button', { name: '中文' }).click();
     await input.setInputFiles(await noisyPhoto(page, 99));
     await expect(alert).toContainText('保存失败：设备存储空间已满');
     const messages = { en, zh: (await alert.textContent()) ?? '' };
     await page.getByRole('button', { name: 'English' }).click();
-
-    // Chromium enforces the override against a usage figure that lags under load, so a busy run
-    // stores a few photos past it; the device counts as full at what it holds once usage settles,
-    // and the quota goes a little below that, so no write fits until the operator frees space.
-    expect(added, 'photos to keep after one is removed').toBeGreaterThanOrEqual(2);
-    let full = await estimate();
-    await expect
-      .poll(async () => {
-        const previous = full;
-        full = await estimate();
-        return full === previous;
-      })
-      .toBe(true);
-    await cdp.send('Storage.overrideQuotaForOrigin', { origin: new URL(base()).origin, quotaSize: full - 200_000 });
+    await expect(page.getByRole('img', { name: /^Photo \d+$/ })).toHaveCount(added);
 
     // The record cannot be saved on a full device: it stays on screen, whole, and the bar says why.
     await expect(page.getByRole('textbox', { name: /^Note/ })).toHaveValue(draftNote);
@@ -201,7 +190,7 @@ test('storage quota exceeded while adding photos: the operator is told (en, zh-C
     }
     recordFigure(
       'storage-quota-photos',
-      `storage quota exceeded at photo ${added + 1} (three photos stored, then the quota set to the settled usage + 0.4 MB and lowered below the usage after each photo that still fitted, and once full to 0.2 MB below what the full device settled at): the operator was told in en and zh-CN and the record could not be saved; removing one photo gave back ${Math.round((full - afterRemoval) / 1000)} kB at once and the record saved; online, ${rows.length}/${before.length + 1} records on the server (the photo record with ${photos.length} photos), and the device's use fell back to ${Math.round((afterSync - usage) / 1000)} kB above where it started`,
+      `storage quota exceeded at photo ${added + 1} (quota = settled usage + 2 MB, set 31 s before the first photo so that IndexedDB's cached space had run out; once full, 0.2 MB below what the full device settled at): the operator was told in en and zh-CN and the record could not be saved; removing one photo gave back ${Math.round((full - afterRemoval) / 1000)} kB at once and the record saved; online, ${rows.length}/${before.length + 1} records on the server (the photo record with ${photos.length === 1 ? 'its 1 photo' : `${photos.length} photos`}), and the device's use fell back to ${Math.round((afterSync - usage) / 1000)} kB above where it started`,
       {
         quotaBytes: quota,
         usageBefore: usage,
