@@ -4,6 +4,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { installSessions } from './auth/sessions.ts';
 import type { ServerContext } from './context.ts';
 import type { Db } from './db/Db.ts';
+import { installRequestDecoding } from './http/compressedBodies.ts';
 import { installErrorHandlers } from './http/errors.ts';
 import { installSecurityHeaders } from './http/headers.ts';
 import { installJsonParser } from './http/json.ts';
@@ -87,6 +88,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   installJsonParser(app);
   installErrorHandlers(app);
   installSecurityHeaders(app);
+  await installRequestDecoding(app);
   await app.register(cookie);
   await app.register(swagger, {
     openapi: {

@@ -69,6 +69,19 @@ const FRAMEWORK_ERRORS: Record<string, [number, string, string, string]> = {
     '请求长度与内容不符',
     'Content-Length does not match the body',
   ],
+  // @fastify/compress, decoding a request body (http/compressedBodies.ts).
+  FST_CP_ERR_INVALID_CONTENT_ENCODING: [
+    415,
+    'unsupported-content-encoding',
+    '不支持该请求内容编码，请使用 gzip 或不压缩',
+    'Unsupported Content-Encoding; send the body gzip-compressed or uncompressed',
+  ],
+  FST_CP_ERR_INVALID_CONTENT: [
+    400,
+    'malformed-compressed-body',
+    '请求内容无法解压（gzip 数据损坏）',
+    'The compressed body could not be decompressed (corrupt gzip data)',
+  ],
 };
 
 function toBody(error: ApiError): ErrorBody {
