@@ -13,6 +13,12 @@ import type {
   TaskRow,
 } from './types.ts';
 
+/**
+ * 'strict': a resolved write has reached the disk, not only the OS cache (Chromium; other browsers
+ * ignore the hint and are strict already). Writes made on IndexedDB directly pass it too.
+ */
+export const DURABILITY: IDBTransactionDurability = 'strict';
+
 /** The device database. One per signed-in organization on a device; the name says which. */
 export class GongfangDb extends Dexie {
   apps!: Table<AppVersionRow, [string, number]>;
@@ -27,9 +33,7 @@ export class GongfangDb extends Dexie {
   refused!: EntityTable<RefusedMutation, 'id'>;
 
   constructor(name: string, options: { indexedDB?: IDBFactory; IDBKeyRange?: typeof IDBKeyRange } = {}) {
-    // 'strict': a resolved outbox write has reached the disk, not only the OS cache (Chromium;
-    // other browsers ignore the hint and are strict already).
-    super(name, { chromeTransactionDurability: 'strict', ...options });
+    super(name, { chromeTransactionDurability: DURABILITY, ...options });
     this.version(1).stores({
       apps: '[app+version], app',
       drafts: 'recordId, userId, [userId+updatedAt]',
