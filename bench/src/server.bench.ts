@@ -3,7 +3,8 @@
  * storage layer vs the raw driver, on PGlite and on PostgreSQL with default durable settings) and
  * row 7 (validated ingest over HTTP vs bare Fastify + ajv). Writes results/server.json (through
  * harness.ts, for `pnpm bench`) and results/server.md. Pairs and sizes can be lowered while
- * developing: BENCH_PAIRS (row 7 pairs), BENCH_RECORDS (row 8 records a side), BENCH_SECONDS.
+ * developing: BENCH_PAIRS (row 7 pairs), BENCH_RECORDS (row 8 records a side), BENCH_SECONDS;
+ * BENCH_SERVER_ROWS=7 runs row 7 alone and prints it without writing the result files.
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -30,6 +31,7 @@ const INGEST_SECONDS = Number(process.env.BENCH_SECONDS ?? 2);
 const INGEST_CONNECTIONS = 4;
 const RECORDS = Number(process.env.BENCH_RECORDS ?? 25_000);
 const PERSIST_PAIRS = Math.max(2, Math.min(20, Math.floor(RECORDS / 1000)));
+const ONLY_ROW_7 = process.env.BENCH_SERVER_ROWS === '7';
 
 const log = (line: string) => console.log(`  ${line}`);
 
@@ -72,7 +74,25 @@ async function onPostgres(): Promise<PersistenceResult> {
 const spread = (r: PairResult) =>
   `${fmt(quantile(r.ratios, 0.5))} (${fmt(quantile(r.ratios, 0.25))}–${fmt(quantile(r.ratios, 0.75))})`;
 
+async function ingestOnly(): Promise<void> {
+  const started = performance.now();
+  const ingest = await measureIngest({
+    pairs: INGEST_PAIRS,
+    seconds: INGEST_SECONDS,
+    connections: INGEST_CONNECTIONS,
+    log,
+  });
+  for (const [name, r] of Object.entries(ingest)) {
+    const rps = r.rps;
+    console.log(
+      `${name}: ours ${fmt(quantile(rps.ours, 0.5))} req/s, peer ${fmt(quantile(rps.peer, 0.5))} req/s, ratio ${spread(rps)}; p99 ours ${fmt(quantile(r.p99.ours, 0.5))} ms, peer ${fmt(quantile(r.p99.peer, 0.5))} ms`,
+    );
+  }
+  console.log(`row 7 alone in ${((performance.now() - started) / 60_000).toFixed(1)} min; no result file written`);
+}
+
 async function main(): Promise<void> {
+  if (ONLY_ROW_7) return ingestOnly();
   const started = performance.now();
   console.log(`row 8 on PGlite: ${PERSIST_PAIRS} pairs of ${Math.round(RECORDS / PERSIST_PAIRS)} records a side`);
   const pglite = await onPglite();

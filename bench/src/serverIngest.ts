@@ -8,6 +8,7 @@
  * nothing is answered from the idempotency log.
  */
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
@@ -50,6 +51,27 @@ function body(records: number): string {
   });
 }
 
+/**
+ * Request bodies made before a run, each used once (fresh ids, so ours never answers from its
+ * idempotency log): the load generator has one core, and building a body of 100 stock-ins while
+ * the clock runs would slow the side that answers fastest (the peer) most. A run that outgrows the
+ * pool builds the rest on the fly and says so.
+ */
+class Bodies {
+  private pool: string[] = [];
+  built = 0;
+  constructor(private readonly records: number) {}
+  fill(count: number): void {
+    this.pool = Array.from({ length: count }, () => body(this.records));
+    this.built = 0;
+  }
+  next(): string {
+    const b = this.pool.pop();
+    if (b !== undefined) return b;
+    this.built += 1;
+    return body(this.records);
+  }
+}
 function headersOf(s: Started): Record<string, string> {
   return {
     'content-type': 'application/json',
@@ -74,10 +96,30 @@ async function checkAccepts(s: Started, records: number): Promise<void> {
 interface Run {
   rps: number;
   p99: number;
+  /** Share of one core the load generator (this process) and the server used during the run. */
+  loadCpu: number;
+  serverCpu: number;
+  /** Bodies built during the run because the pool ran out. */
+  built: number;
 }
 
-async function load(s: Started, records: number, seconds: number, connections: number): Promise<Run> {
-  const result = await autocannon({
+const pct = (share: number) => `${Math.round(share * 100)}%`;
+
+/** User + system CPU seconds of a process so far (Linux /proc; ticks of 1/100 s). */
+function cpuSeconds(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
+async function load(s: Started, records: number, seconds: number, connections: number, bodies: Bodies): Promise<Run> {
+  const pid = s.child.pid as number;
+  const server0 = cpuSeconds(pid);
+  const cpu0 = process.cpuUsage();
+  const t0 = performance.now();
+  let completed = 0;
+  let last = t0;
+  // Without a callback autocannon answers a promise that is also its event emitter.
+  const instance = autocannon({
     url: `http://127.0.0.1:${s.info.port}`,
     connections,
     // A push of 100 can take longer than the window on a loaded machine: count requests, not seconds.
@@ -87,17 +129,32 @@ async function load(s: Started, records: number, seconds: number, connections: n
         method: 'POST',
         path: '/api/sync/push',
         headers: headersOf(s),
-        setupRequest: (request) => ({ ...request, body: body(records) }),
+        setupRequest: (request) => ({ ...request, body: bodies.next() }),
       },
     ],
+  }) as Promise<autocannon.Result> & Pick<autocannon.Instance, 'on'>;
+  // autocannon reports only on its next 1 s sample tick after the last response, so its own duration
+  // rounds a run of 20 fast pushes up to 1 s: the rate is taken from the clock of the responses.
+  instance.on('response', () => {
+    completed += 1;
+    last = performance.now();
   });
+  const result = await instance;
+  const wall = (last - t0) / 1000;
+  const cpu = process.cpuUsage(cpu0);
   if (result.errors > 0 || result.non2xx > 0 || result.timeouts > 0) {
     throw new Error(
       `port ${s.info.port}: ${result.errors} errors, ${result.non2xx} non-2xx, ${result.timeouts} timeouts`,
     );
   }
-  if (result.requests.total === 0) throw new Error(`port ${s.info.port}: no request completed`);
-  return { rps: result.requests.total / (result.duration || seconds), p99: result.latency.p99 };
+  if (completed === 0) throw new Error(`port ${s.info.port}: no request completed`);
+  return {
+    rps: completed / wall,
+    p99: result.latency.p99,
+    loadCpu: (cpu.user + cpu.system) / 1e6 / wall,
+    serverCpu: (cpuSeconds(pid) - server0) / wall,
+    built: bodies.built,
+  };
 }
 
 export interface IngestResult {
@@ -127,15 +184,27 @@ export async function measureIngest(options: IngestOptions): Promise<Record<'sin
     ] as const) {
       await checkAccepts(ours, records);
       await checkAccepts(peer, records);
+      const bodies = new Bodies(records);
+      // Bodies for one run of a side: its fastest rate so far over the window, and a margin.
+      const rate = new Map<Started, number>();
+      const run = async (s: Started, seconds: number): Promise<Run> => {
+        bodies.fill(records > 1 ? options.connections * 5 : Math.ceil((rate.get(s) ?? 15_000) * seconds * 1.5) + 100);
+        const result = await load(s, records, seconds, options.connections, bodies);
+        rate.set(s, Math.max(rate.get(s) ?? 0, result.rps));
+        bodies.fill(0);
+        return result;
+      };
       // Warm-up (JIT, plan caches), not counted.
-      await load(ours, records, 1, options.connections);
-      await load(peer, records, 1, options.connections);
+      await run(ours, 1);
+      await run(peer, 1);
       const r: IngestResult = { rps: { ours: [], peer: [], ratios: [] }, p99: { ours: [], peer: [], ratios: [] } };
+      const side = (x: Run) =>
+        `${x.rps.toFixed(0)} req/s p99 ${x.p99} ms (cpu: server ${pct(x.serverCpu)}, load ${pct(x.loadCpu)}${x.built ? `, ${x.built} bodies built late` : ''})`;
       for (let i = 0; i < options.pairs; i++) {
         const sides = [ours, peer];
         const runs = new Map<Started, Run>();
         for (const s of i % 2 === 0 ? sides : sides.reverse()) {
-          runs.set(s, await load(s, records, options.seconds, options.connections));
+          runs.set(s, await run(s, options.seconds));
         }
         const a = runs.get(ours) as Run;
         const b = runs.get(peer) as Run;
@@ -145,9 +214,7 @@ export async function measureIngest(options: IngestOptions): Promise<Record<'sin
         r.p99.ours.push(a.p99);
         r.p99.peer.push(b.p99);
         r.p99.ratios.push(a.p99 / b.p99);
-        options.log(
-          `${mode} pair ${i + 1}/${options.pairs}: ours ${a.rps.toFixed(0)} req/s p99 ${a.p99} ms, peer ${b.rps.toFixed(0)} req/s p99 ${b.p99} ms`,
-        );
+        options.log(`${mode} pair ${i + 1}/${options.pairs}: ours ${side(a)}; peer ${side(b)}`);
       }
       out[mode] = r;
     }

@@ -1,10 +1,14 @@
 /*
  * Where a validated push spends its time: pushes stock-in records in-process (Fastify inject, no
  * sockets) through POST /api/sync/push on PGlite, and reports the time per statement kind (a Db
- * wrapper times every query) against the whole. Run with `node --cpu-prof` for the JavaScript side:
- *   npx tsx bench/src/serverProfile.ts [records]
+ * wrapper times every query, and counts the statements of each push, BEGIN and COMMIT included)
+ * against the whole:
+ *   npx tsx bench/src/serverProfile.ts [records] [records per push] [--http] [--profile=out.cpuprofile]
+ * `--http` pushes over a socket; `--profile` writes a CPU profile of the timed pushes alone (open it
+ * in Chrome DevTools or speedscope).
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildServer, type Db, openPglite, type Queryable } from '@gongfang/server';
@@ -32,7 +36,20 @@ function timed(db: Db, stats: Map<string, Stat>): Db {
     exec: (sql) => q.exec(sql),
   });
   const base = wrap(db);
-  return { ...db, query: base.query, exec: base.exec, transaction: (fn) => db.transaction((tx) => fn(wrap(tx))) };
+  const count = (key: string) => {
+    const s = stats.get(key) ?? { n: 0, ms: 0 };
+    s.n += 1;
+    stats.set(key, s);
+  };
+  return {
+    ...db,
+    query: base.query,
+    exec: base.exec,
+    transaction: (fn) => {
+      count('begin');
+      return db.transaction((tx) => fn(wrap(tx))).finally(() => count('commit / rollback'));
+    },
+  };
 }
 
 async function bareInsertMs(db: Db, total: number): Promise<number> {
@@ -101,15 +118,47 @@ async function main(): Promise<void> {
       });
       if (r.statusCode !== 200) throw new Error(`push ${r.statusCode}: ${r.body.slice(0, 300)}`);
     };
-    await push(200);
+    const profileTo = process.argv.find((a) => a.startsWith('--profile='))?.slice('--profile='.length);
+    for (let i = 0; i < 20; i++) await push(per);
     stats.clear();
+    const session = new Session();
+    if (profileTo) {
+      session.connect();
+      await session.post('Profiler.enable');
+      await session.post('Profiler.setSamplingInterval', { interval: 200 });
+      await session.post('Profiler.start');
+    }
     const t = performance.now();
-    for (let i = 0; i < total; i += per) await push(Math.min(per, total - i));
+    let pushes = 0;
+    const each: number[] = [];
+    for (let i = 0; i < total; i += per) {
+      const started = performance.now();
+      await push(Math.min(per, total - i));
+      each.push(performance.now() - started);
+      pushes += 1;
+    }
     const ms = performance.now() - t;
+    // A push that gets slower as the tables grow shows here (a statement reading more than its rows).
+    const tenth = Math.max(1, Math.floor(each.length / 10));
+    const mean = (xs: number[]) => xs.reduce((a, x) => a + x, 0) / xs.length;
+    console.log(
+      `first tenth ${mean(each.slice(0, tenth)).toFixed(2)} ms per push, last tenth ${mean(each.slice(-tenth)).toFixed(2)} ms`,
+    );
+    if (profileTo) {
+      const { profile } = await session.post('Profiler.stop');
+      writeFileSync(profileTo, JSON.stringify(profile));
+      session.disconnect();
+      console.log(`CPU profile of the timed pushes: ${profileTo}`);
+    }
+    const statements = [...stats.values()].reduce((a, s) => a + s.n, 0);
+    console.log(
+      `${pushes} pushes of ${per}: ${(ms / pushes).toFixed(2)} ms per push, ${(statements / pushes).toFixed(1)} statements per push (BEGIN and COMMIT included)`,
+    );
     const sql = [...stats.values()].reduce((a, s) => a + s.ms, 0);
     console.log(`${total} records: ${(ms / total).toFixed(3)} ms/record, SQL ${(sql / total).toFixed(3)} ms/record`);
     for (const [key, s] of [...stats].sort((a, b) => b[1].ms - a[1].ms).slice(0, 25)) {
-      console.log(`${(s.ms / total).toFixed(3).padStart(7)} ms/rec ${String(s.n).padStart(5)}×  ${key}`);
+      const each = `${(s.n / pushes).toFixed(1)}×/push`;
+      console.log(`${(s.ms / total).toFixed(3).padStart(7)} ms/rec ${each.padStart(11)}  ${key}`);
     }
     const bare = await bareInsertMs(raw, total);
     console.log(`bare multi-row INSERT: ${(bare / total).toFixed(3)} ms/record; ratio ${(bare / ms).toFixed(2)}`);
