@@ -4,7 +4,7 @@ import { type StoredAttachment, storeAttachment } from './attachments.ts';
 import { type CollectOptions, type CollectReport, collectAttachments } from './collectAttachments.ts';
 import { Connection } from './connection.ts';
 import type { StoreChange, StoreContext } from './context.ts';
-import { GongfangDb } from './db.ts';
+import { connectionOf, GongfangDb } from './db.ts';
 import { type DraftInput, DraftWriter } from './drafts.ts';
 import type { OfflineError } from './errors.ts';
 import { availableBalance } from './ledger.ts';
@@ -210,19 +210,23 @@ export class OfflineStore {
     );
   }
 
+  /**
+   * What waits on the device, for the status bar (asked at every start and after each save).
+   * Four index counts in one read transaction, issued together on IndexedDB itself: through Dexie,
+   * in a freshly opened page under 4x CPU throttling, they cost about twice one count.
+   */
   counts(): Promise<RecordCounts> {
-    return this.ctx.conn.run((db) =>
-      db.transaction('r', [db.records, db.outbox], async () => {
-        // Four index counts issued together: one round trip to the database, not four.
-        const [pending, rejected, conflict, outbox] = await Promise.all([
-          db.records.where('status').equals('pending').count(),
-          db.records.where('status').equals('rejected').count(),
-          db.records.where('status').equals('conflict').count(),
-          db.outbox.count(),
-        ]);
-        return { pending, rejected, conflict, outbox };
-      }),
-    );
+    return this.ctx.conn.run(async (db) => {
+      const tx = (await connectionOf(db)).transaction(['records', 'outbox'], 'readonly');
+      const status = tx.objectStore('records').index('status');
+      const [pending, rejected, conflict, outbox] = await Promise.all([
+        counted(status.count('pending')),
+        counted(status.count('rejected')),
+        counted(status.count('conflict')),
+        counted(tx.objectStore('outbox').count()),
+      ]);
+      return { pending, rejected, conflict, outbox };
+    });
   }
 
   /** Mutations the server refused (records and workflow actions), newest first. */
@@ -311,4 +315,11 @@ export class OfflineStore {
   close(): void {
     this.db.close();
   }
+}
+
+function counted(request: IDBRequest<number>): Promise<number> {
+  return new Promise((resolve, reject) => {
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => reject(request.error);
+  });
 }

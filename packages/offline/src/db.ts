@@ -82,3 +82,14 @@ export class GongfangDb extends Dexie {
 export function taskRowId(task: Pick<Task, 'recordId' | 'id'>): string {
   return `${task.recordId}/${task.id}`;
 }
+
+/**
+ * The IndexedDB connection under Dexie, for the hot paths written on IndexedDB itself (draft
+ * saves, counts), got as Dexie's own operations get it: after any open or upgrade in progress,
+ * opening a database nobody closed; a closed one fails as closed, so Connection.run reopens it once.
+ */
+export async function connectionOf(db: GongfangDb): Promise<IDBDatabase> {
+  if (db.hasBeenClosed()) throw Object.assign(new Error('The database was closed.'), { name: 'DatabaseClosedError' });
+  await db.open();
+  return db.backendDB();
+}

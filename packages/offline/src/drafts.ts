@@ -1,5 +1,5 @@
 import { requireUser, type StoreContext } from './context.ts';
-import { DURABILITY, type GongfangDb } from './db.ts';
+import { connectionOf, DURABILITY, type GongfangDb } from './db.ts';
 import type { Draft } from './types.ts';
 
 export interface DraftInput {
@@ -75,9 +75,7 @@ export class DraftWriter {
  * undoes the put. The look-up reads the key only, never the record's value.
  */
 export async function putDraft(db: GongfangDb, draft: Draft): Promise<void> {
-  // Waits for an open (or an upgrade) in progress, and reopens a closed connection.
-  await db.open();
-  const tx = db.backendDB().transaction(['drafts', 'records'], 'readwrite', { durability: DURABILITY });
+  const tx = (await connectionOf(db)).transaction(['drafts', 'records'], 'readwrite', { durability: DURABILITY });
   let superseded = false;
   const written = new Promise<void>((resolve, reject) => {
     tx.oncomplete = () => resolve();
