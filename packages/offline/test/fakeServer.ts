@@ -14,6 +14,14 @@ import type {
 } from '@gongfang/schema';
 import { uuidv7 } from '../src/uuidv7.ts';
 
+/** A push's JSON, plain or gzip-compressed (as the device sends it where it can). */
+async function pushBody(body: RequestInit['body'], encoding: string | null): Promise<PushRequest | undefined> {
+  if (typeof body === 'string') return JSON.parse(body) as PushRequest;
+  if (!(body instanceof Uint8Array) || encoding !== 'gzip') return undefined;
+  const stream = new Blob([body]).stream().pipeThrough(new DecompressionStream('gzip'));
+  return JSON.parse(await new Response(stream).text()) as PushRequest;
+}
+
 /** A scripted failure for the next request(s) to a path prefix. */
 export interface Failure {
   status?: number;
@@ -24,6 +32,8 @@ export interface Failure {
   network?: boolean;
   /** Never answer (a request the Wi-Fi dropped mid-way): only the request's signal ends it. */
   hang?: boolean;
+  /** Apply and answer only the push's first n mutations (a server that stopped part-way). */
+  answerOnly?: number;
 }
 
 export interface LoggedRequest {
@@ -61,7 +71,7 @@ export class FakeServer {
     const { pathname, searchParams } = new URL(url);
     const method = init.method ?? 'GET';
     const headers = new Headers(init.headers);
-    const body = typeof init.body === 'string' ? (JSON.parse(init.body) as PushRequest) : undefined;
+    const body = await pushBody(init.body, headers.get('content-encoding'));
     this.log.push({
       method,
       path: pathname,
@@ -83,7 +93,7 @@ export class FakeServer {
     }
     if (method !== 'GET' && headers.get('x-csrf-token') !== this.csrfToken) return new Response('{}', { status: 403 });
     if (pathname === '/api/sync/push' && body) {
-      const results = body.mutations.map((m) => this.apply(m));
+      const results = body.mutations.slice(0, failure?.answerOnly ?? body.mutations.length).map((m) => this.apply(m));
       if (failure?.dropAfterCommit) throw new TypeError('connection reset');
       return Response.json({ results });
     }

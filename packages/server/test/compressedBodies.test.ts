@@ -26,7 +26,7 @@ function zeroBomb(size: number, n: number): Buffer {
   return Buffer.concat(Array.from({ length: n }, () => member));
 }
 
-describe('compressed request bodies', () => {
+describe('compressed request bodies and sync answers', () => {
   let server: TestServer;
   let qc: Client;
   let signature: FileRef;
@@ -56,6 +56,23 @@ describe('compressed request bodies', () => {
     const replay = await postBytes(qc, '/api/sync/push', json);
     expect(replay.body).toEqual(first.body);
     expect(await count(ids)).toBe(200);
+  });
+
+  test('sync answers come gzip-compressed to a client that accepts it, plain to one that does not', async () => {
+    const headers = (encoding: string) => ({
+      cookie: [...qc.cookies].map(([k, v]) => `${k}=${v}`).join('; '),
+      'accept-encoding': encoding,
+    });
+    const zipped = await fetch(`${qc.base}/api/sync/pull?limit=500`, { headers: headers('gzip') });
+    expect(zipped.status).toBe(200);
+    expect(zipped.headers.get('content-encoding')).toBe('gzip');
+    expect((await zipped.json()).changes.length).toBeGreaterThan(0);
+    const plain = await fetch(`${qc.base}/api/sync/pull?limit=500`, { headers: headers('identity') });
+    expect(plain.headers.get('content-encoding')).toBeNull();
+    // Other routes answer as before, large ones too.
+    const openapi = await fetch(`${qc.base}/api/openapi.json`, { headers: headers('gzip') });
+    expect((await openapi.text()).length).toBeGreaterThan(10_000);
+    expect(openapi.headers.get('content-encoding')).toBeNull();
   });
 
   test('Content-Encoding: identity is a plain body', async () => {

@@ -6,7 +6,9 @@
  *    POST /api/sync/push (same origin, the session cookie and CSRF token of a signed-in user);
  *  - rxdb: RxDB 17 on its free Dexie.js storage, bulkInsert, then one-shot HTTP replication
  *    (push only) against the bench's POST /api/rx/push.
- * Both push 100 records a request.
+ * Each side syncs with its own defaults: ours 200 mutations a push (the contract's most, or 512 KB
+ * of JSON), gzip-compressed, the next push made ready while one travels; RxDB 100 a push (its
+ * default push batchSize), plain JSON.
  */
 import { OfflineStore, SyncClient } from '@gongfang/offline';
 import { type BenchRecord, drain, setDrain } from './common.ts';
@@ -22,7 +24,6 @@ async function prepareOurs(name: string, user: string, records: BenchRecord[]): 
   let pushedAt = 0;
   const client = new SyncClient({
     store,
-    batch: { maxCount: 100 },
     intervalMs: 0,
     transport: {
       baseUrl: '',

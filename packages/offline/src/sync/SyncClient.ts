@@ -5,13 +5,24 @@ import { StatusStore } from '../status.ts';
 import type { OutboxEntry } from '../types.ts';
 import { applyPullPage, readCursor } from './applyPull.ts';
 import { type BackoffOptions, backoffDelay } from './backoff.ts';
-import { applyResults, nextBatch } from './outbox.ts';
-import { Transport, type TransportOptions } from './transport.ts';
+import { applyResults, type Batch, type BatchLimits, type BatchStart, scanBatch } from './outbox.ts';
+import { type EncodedPush, Transport, type TransportOptions } from './transport.ts';
+
+/** Mutations per push at most, by the sync contract (schemas/sync.schema.json). */
+const MAX_PUSH_COUNT = 200;
+
+/** A push made ready: its outbox entries and its body. */
+interface ReadyPush extends Batch {
+  encoded: EncodedPush;
+}
 
 export interface SyncClientOptions {
   store: OfflineStore;
   transport: Transport | TransportOptions;
-  /** Mutations per push (≤ 200 by contract) and approximate JSON bytes per push. */
+  /**
+   * Mutations per push (default and most: 200, by contract) and JSON bytes per push (default
+   * 512 KB, before compression); a batch ends at whichever comes first.
+   */
   batch?: { maxCount?: number; maxBytes?: number };
   pullLimit?: number;
   /** Periodic sync, in ms; 0 turns it off. */
@@ -220,26 +231,74 @@ export class SyncClient {
     }, delay);
   }
 
+  /**
+   * Pushes the outbox one batch at a time, each sent only once the server has answered every
+   * mutation of the one before (so per-record order and retries with the same ids are exactly as
+   * one push after another). The device's own work overlaps the network's: the next push is read,
+   * serialized and compressed while one travels, and an answer is applied while the next travels.
+   */
   private async pushAll(signal: AbortSignal, user: string | undefined): Promise<number> {
-    const db = this.store.db;
     const scope = this.options.pushScope ?? 'session-user';
-    const limits = {
-      maxCount: Math.min(this.options.batch?.maxCount ?? 100, 200),
-      maxBytes: this.options.batch?.maxBytes ?? 1_000_000,
+    const limits: BatchLimits = {
+      maxCount: Math.min(this.options.batch?.maxCount ?? MAX_PUSH_COUNT, MAX_PUSH_COUNT),
+      maxBytes: this.options.batch?.maxBytes ?? 512 * 1024,
       ...(scope === 'session-user' && user !== undefined ? { user } : {}),
     };
     let pushed = 0;
-    for (;;) {
-      const batch = await this.store.context.conn.run(() => nextBatch(db, limits));
-      if (batch.length === 0) return pushed;
-      await this.uploadAttachments(batch, signal);
-      const mutations = batch.map((entry) => entry.mutation) as [Mutation, ...Mutation[]];
-      const response = await this.transport.push({ deviceId: this.store.deviceId, mutations }, signal);
-      const answered = await applyResults(this.store.context, batch, response.results);
-      // An answer that settles nothing would loop forever: treat it as a server fault and back off.
-      if (answered === 0) throw new OfflineError('http', { status: 502 });
-      pushed += answered;
+    // The previous push's answers, being applied; answers are applied in push order.
+    let applying: Promise<number> = Promise.resolve(0);
+    const settle = async () => {
+      const settled = applying;
+      applying = Promise.resolve(0);
+      pushed += await settled;
+    };
+    let ready = await this.readyPush(limits);
+    try {
+      while (ready) {
+        const push = ready;
+        await this.uploadAttachments(push.entries, signal);
+        const sending = this.transport.push(push.encoded, signal);
+        const following = this.readyPush(limits, push.next);
+        following.catch(() => undefined);
+        const response = await sending;
+        await settle();
+        const answeredIds = new Set(response.results.map((result) => result.id));
+        const whole = push.entries.every((entry) => answeredIds.has(entry.id));
+        const candidate = whole ? await following : undefined;
+        const next = candidate && (await this.stillQueued(candidate.entries)) ? candidate : undefined;
+        applying = applyResults(this.store.context, push.entries, response.results).then((answered) => {
+          // An answer that settles nothing would loop forever: treat it as a server fault and back off.
+          if (answered === 0 && !whole) throw new OfflineError('http', { status: 502 });
+          return answered;
+        });
+        applying.catch(() => undefined);
+        if (next) {
+          ready = next;
+        } else {
+          await settle();
+          ready = await this.readyPush(limits);
+        }
+      }
+    } finally {
+      // Whatever failed, the cycle ends only once every answer received is applied.
+      await applying.catch(() => undefined);
     }
+    await settle();
+    return pushed;
+  }
+
+  private async readyPush(limits: BatchLimits, start?: BatchStart): Promise<ReadyPush | undefined> {
+    const batch = await this.store.context.conn.run((db) => scanBatch(db, limits, start));
+    if (batch.entries.length === 0) return undefined;
+    const mutations = batch.entries.map((entry) => entry.mutation) as [Mutation, ...Mutation[]];
+    return { ...batch, encoded: await this.transport.encodePush({ deviceId: this.store.deviceId, mutations }) };
+  }
+
+  /** Every entry is still in the outbox as read (a conflict resolution may have dropped some). */
+  private async stillQueued(entries: readonly OutboxEntry[]): Promise<boolean> {
+    const ids = entries.map((entry) => entry.id);
+    const orders = await this.store.context.conn.run((db) => db.outbox.where('id').anyOf(ids).primaryKeys());
+    return orders.length === entries.length;
   }
 
   private async uploadAttachments(batch: readonly OutboxEntry[], signal: AbortSignal): Promise<void> {

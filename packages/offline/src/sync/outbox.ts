@@ -14,14 +14,33 @@ export interface BatchLimits {
   user?: string;
 }
 
-/** The next mutations to push, in outbox order, within the count and byte limits (at least one). */
-export async function nextBatch(db: GongfangDb, limits: BatchLimits): Promise<OutboxEntry[]> {
+/** Where a scan of the outbox resumes: after an entry, with the records held up to it. */
+export interface BatchStart {
+  after: number;
+  held: ReadonlySet<string>;
+}
+
+export interface Batch {
+  entries: OutboxEntry[];
+  /** Where the next batch's scan resumes, once this one is settled. */
+  next: BatchStart;
+}
+
+/**
+ * The next mutations to push, in outbox order, within the count and byte limits (at least one).
+ * From `start`, the scan resumes after a batch still in flight (the next push made ready meanwhile).
+ */
+export async function nextBatch(db: GongfangDb, limits: BatchLimits, start?: BatchStart): Promise<OutboxEntry[]> {
+  return (await scanBatch(db, limits, start)).entries;
+}
+
+export async function scanBatch(db: GongfangDb, limits: BatchLimits, start?: BatchStart): Promise<Batch> {
   const batch: OutboxEntry[] = [];
-  const heldRecords = new Set<string>();
+  const heldRecords = new Set(start?.held);
   let bytes = 0;
   let full = false;
-  await db.outbox
-    .orderBy('order')
+  const entries = start ? db.outbox.where('order').above(start.after) : db.outbox.orderBy('order');
+  await entries
     .until(() => full)
     .each((entry) => {
       if (full) return;
@@ -38,7 +57,7 @@ export async function nextBatch(db: GongfangDb, limits: BatchLimits): Promise<Ou
       bytes += entry.bytes;
       if (batch.length >= limits.maxCount) full = true;
     });
-  return batch;
+  return { entries: batch, next: { after: batch.at(-1)?.order ?? start?.after ?? 0, held: heldRecords } };
 }
 
 /** What the answers did to one record's local postings: the last accepted seq, or deleted. */
@@ -69,9 +88,15 @@ export async function applyResults(
         byId.delete(result.id);
         pairs.push([entry, result]);
       }
-      // Still queued as pushed (not dropped by a conflict resolution meanwhile).
-      const current = await db.outbox.bulkGet(pairs.map(([entry]) => entry.order!));
-      const settled = pairs.filter((_, i) => current[i]?.id === pairs[i]?.[0].id);
+      // Still queued as pushed (not dropped by a conflict resolution meanwhile); keys only, the
+      // mutations themselves need not be read again.
+      const queuedOrders = new Set(
+        await db.outbox
+          .where('id')
+          .anyOf(pairs.map(([entry]) => entry.id))
+          .primaryKeys(),
+      );
+      const settled = pairs.filter(([entry]) => queuedOrders.has(entry.order!));
       if (settled.length === 0) return 0;
       await db.outbox.bulkDelete(settled.map(([entry]) => entry.order!));
       const recordIds = [...new Set(settled.map(([entry]) => entry.recordId))];

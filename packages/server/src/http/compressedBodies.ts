@@ -37,6 +37,11 @@ const guardDecodedBody: preParsingHookHandler = (request, _reply, payload, done)
  * FRAMEWORK_ERRORS). Responses are not compressed here.
  */
 export async function installRequestDecoding(app: FastifyInstance): Promise<void> {
+  // Added before the plugin's own onRoute hook, so it sees the option: sync answers (a push's
+  // results, a pull's pages) come gzip-compressed to clients that accept it.
+  app.addHook('onRoute', (route) => {
+    if (route.url.startsWith('/api/sync/') && route.compress === undefined) route.compress = {};
+  });
   await app.register(compress, {
     globalCompression: false,
     globalDecompression: true,
