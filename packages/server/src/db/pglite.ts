@@ -1,28 +1,81 @@
-import { PGlite } from '@electric-sql/pglite';
+import { PGlite, parse, protocol } from '@electric-sql/pglite';
 import type { Db, Tx } from './Db.ts';
+import { PreparedStatements, type Wire } from './pglitePrepared.ts';
+
+/** Thrown when COMMIT finds the transaction aborted (PostgreSQL answers ROLLBACK, not an error). */
+export class TransactionAbortedError extends Error {
+  readonly code = '25P02';
+  constructor() {
+    super('the transaction was aborted by an earlier error and has been rolled back');
+  }
+}
 
 /**
- * Embedded PostgreSQL in a data folder. PGlite is one connection; its own mutex queues queries and
- * holds them while a transaction runs, so access is serialized without a second lock here.
+ * Embedded PostgreSQL in a data folder. PGlite is one connection. Every statement goes through
+ * this handle's own queue, one at a time, and a transaction holds the queue from BEGIN to COMMIT;
+ * parameterized statements are prepared once and then only bound and executed
+ * (`PreparedStatements`): on PGlite, parsing and planning cost more than running most of ours.
  * `dataDir` undefined means in memory (tests only).
  */
 export async function openPglite(dataDir: string | undefined): Promise<Db> {
   const pg = await PGlite.create(dataDir);
-  const wrap = (q: Pick<PGlite, 'query' | 'exec'>): Tx => ({
-    async query<T extends object>(sql: string, params: readonly unknown[] = []) {
-      const result = await q.query<T>(sql, [...params]);
-      return result.rows;
-    },
-    async exec(sql: string) {
-      await q.exec(sql);
-    },
-  });
-  const base = wrap(pg);
+  const wire: Wire = (message) => pg.execProtocolStream(message, { syncToFs: false });
+  const statements = new PreparedStatements(wire, pg.serializers, pg.parsers);
+  /** A statement without parameters, as a simple query: BEGIN, COMMIT, migrations. */
+  const simple = async (sql: string) => parse.parseResults(await wire(protocol.serialize.query(sql)), pg.parsers);
+
+  let queue: Promise<unknown> = Promise.resolve();
+  /** Runs `fn` after everything queued before it; PGlite's own locks are not used on this path. */
+  const exclusive = <T>(fn: () => Promise<T>): Promise<T> => {
+    const run = queue.then(fn, fn);
+    queue = run.catch(() => {});
+    return run;
+  };
+  // Durable on return: a no-op for a folder on disk (written through) and for memory.
+  const synced = async <T>(result: T): Promise<T> => {
+    await pg.syncToFs();
+    return result;
+  };
+
   return {
     kind: 'pglite',
-    query: base.query,
-    exec: base.exec,
-    transaction: (fn) => pg.transaction((tx) => fn(wrap(tx))),
-    close: () => pg.close(),
+    query: <T extends object>(sql: string, params: readonly unknown[] = []) =>
+      exclusive(async () => synced(await statements.run<T>(sql, params))),
+    exec: (sql) =>
+      exclusive(async () => {
+        await synced(await simple(sql));
+      }),
+    transaction: (fn) =>
+      exclusive(async () => {
+        await simple('begin');
+        let closed = false;
+        const open = () => {
+          if (closed) throw new Error('the transaction has ended');
+        };
+        const tx: Tx = {
+          query: async <T extends object>(sql: string, params: readonly unknown[] = []) => {
+            open();
+            return statements.run<T>(sql, params);
+          },
+          exec: async (sql) => {
+            open();
+            await simple(sql);
+          },
+        };
+        try {
+          const result = await fn(tx);
+          closed = true;
+          const [commit] = await simple('commit');
+          if (commit?.command === 'ROLLBACK') throw new TransactionAbortedError();
+          return synced(result);
+        } catch (error) {
+          if (!closed) {
+            closed = true;
+            await simple('rollback');
+          }
+          throw error;
+        }
+      }),
+    close: () => exclusive(() => pg.close()),
   };
 }

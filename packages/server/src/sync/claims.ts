@@ -43,15 +43,20 @@ export async function claimAll(
   return stored;
 }
 
-/** Stores the answers of the mutations this push applied or refused, in one statement. */
+/**
+ * Stores the answers of the mutations this push applied or refused, in one statement. Each row is
+ * found by its primary key (`id = any(…)`, an index scan whatever the statistics say); joining the
+ * answers as a set instead let the planner read every mutation of the organization, so each push
+ * got slower as the log grew.
+ */
+export const STORE_ANSWERS_SQL = `update mutations m set result = $2::jsonb -> (m.id::text)
+  where m.org_id = $1 and m.id = any($3::uuid[])`;
+
 export async function storeAnswers(tx: Tx, orgId: string, answers: readonly MutationResult[]): Promise<void> {
   if (answers.length === 0) return;
-  await tx.query(
-    `update mutations m set result = x.result
-       from jsonb_to_recordset($2::jsonb) as x(id uuid, result jsonb)
-      where m.org_id = $1 and m.id = x.id`,
-    [orgId, JSON.stringify(answers.map((a) => ({ id: a.id, result: a })))],
-  );
+  // Keyed as PostgreSQL prints a uuid (lower case), which is how the statement looks each row up.
+  const byId = Object.fromEntries(answers.map((a) => [a.id.toLowerCase(), a]));
+  await tx.query(STORE_ANSWERS_SQL, [orgId, JSON.stringify(byId), Object.keys(byId)]);
 }
 
 /** Removes the claims of mutations the push did not reach: the device keeps them queued. */
