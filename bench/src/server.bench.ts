@@ -209,14 +209,16 @@ async function main(): Promise<void> {
 - **Row 8**: ${RECORDS.toLocaleString('en')} stock-in submissions (3 lines each) a side, in pushes of 200, in ${PERSIST_PAIRS}
   alternated pairs. Ours: the sync push in-process (\`push()\` of @gongfang/server: every record validated
   against its published definition, formulas recomputed, idempotency log, record, revision, hash-chained audit
-  entry, ledger entries and balances; one transaction per push). Peer: the raw driver (PGlite's \`query\`; \`pg\`
-  on PostgreSQL) writing the same rows with one multi-row INSERT per table per 200 records in one transaction,
+  entry, ledger entries and balances; one transaction per push). Peer: the raw driver (\`pg\` on PostgreSQL; on PGlite the
+  database handle ours uses, statements prepared as for ours) writing the same rows with one multi-row INSERT per table per 200 records in one transaction,
   in another organization. PostgreSQL 15 in a throw-away cluster with default durable settings (fsync on).
-- **Row 7**: HTTP \`POST /api/sync/push\` with 1 and with 100 records, ${INGEST_CONNECTIONS} connections, ${INGEST_SECONDS} s a side, ${INGEST_PAIRS}
-  alternated pairs, autocannon in this process on core 1, each server in its own process on core 0. Ours:
-  the real server on PGlite (session, CSRF, contract schema, definition-driven validation, formulas, storage
-  as in row 8). Peer: bare Fastify with the same contract schema and ajv on a stock-in JSON Schema, storing
-  nothing.
+- **Row 7**: HTTP \`POST /api/sync/push\` with 1 and with 100 records, ${INGEST_CONNECTIONS} connections, ${INGEST_PAIRS}
+  alternated pairs; single pushes for ${INGEST_SECONDS} s a side, pushes of 100 for as many requests as the side answered in
+  ${INGEST_SECONDS} s on its previous run (at least 20). autocannon in this process on core 1, each server in its own
+  process on core 0; request bodies (fresh ids each) built before each run; rates from the responses' own
+  clock. Ours: the real server on PGlite (session, CSRF, contract schema, definition-driven validation,
+  formulas, storage as in row 8). Peer: bare Fastify with the same contract schema and ajv on a stock-in
+  JSON Schema, storing nothing.
 - Ratios are ours ÷ peer per pair (higher is better for rates), median with the interquartile range.
 
 ${ratioTable}

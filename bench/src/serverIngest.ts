@@ -111,7 +111,11 @@ function cpuSeconds(pid: number): number {
   return (Number(fields[11]) + Number(fields[12])) / 100;
 }
 
-async function load(s: Started, records: number, seconds: number, connections: number, bodies: Bodies): Promise<Run> {
+/**
+ * One run against `s`: for `seconds` when `amount` is 0, else until `amount` requests are answered
+ * (pushes of 100, which a loaded machine may not finish inside a short window).
+ */
+async function load(s: Started, amount: number, seconds: number, connections: number, bodies: Bodies): Promise<Run> {
   const pid = s.child.pid as number;
   const server0 = cpuSeconds(pid);
   const cpu0 = process.cpuUsage();
@@ -122,8 +126,7 @@ async function load(s: Started, records: number, seconds: number, connections: n
   const instance = autocannon({
     url: `http://127.0.0.1:${s.info.port}`,
     connections,
-    // A push of 100 can take longer than the window on a loaded machine: count requests, not seconds.
-    ...(records > 1 ? { amount: connections * 5 } : { duration: seconds }),
+    ...(amount > 0 ? { amount } : { duration: seconds }),
     requests: [
       {
         method: 'POST',
@@ -188,8 +191,11 @@ export async function measureIngest(options: IngestOptions): Promise<Record<'sin
       // Bodies for one run of a side: its fastest rate so far over the window, and a margin.
       const rate = new Map<Started, number>();
       const run = async (s: Started, seconds: number): Promise<Run> => {
-        bodies.fill(records > 1 ? options.connections * 5 : Math.ceil((rate.get(s) ?? 15_000) * seconds * 1.5) + 100);
-        const result = await load(s, records, seconds, options.connections, bodies);
+        // Pushes of 100 count requests: as many as the side answered in `seconds` on its last run, and
+        // at least 5 per connection (so the fast peer is measured over as long a time as ours).
+        const amount = records > 1 ? Math.max(options.connections * 5, Math.round((rate.get(s) ?? 0) * seconds)) : 0;
+        bodies.fill(amount > 0 ? amount : Math.ceil((rate.get(s) ?? 15_000) * seconds * 1.5) + 100);
+        const result = await load(s, amount, seconds, options.connections, bodies);
         rate.set(s, Math.max(rate.get(s) ?? 0, result.rps));
         bodies.fill(0);
         return result;
