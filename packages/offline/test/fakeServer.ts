@@ -18,7 +18,7 @@ import { uuidv7 } from '../src/uuidv7.ts';
 async function pushBody(body: RequestInit['body'], encoding: string | null): Promise<PushRequest | undefined> {
   if (typeof body === 'string') return JSON.parse(body) as PushRequest;
   if (!(body instanceof Uint8Array) || encoding !== 'gzip') return undefined;
-  const stream = new Blob([body]).stream().pipeThrough(new DecompressionStream('gzip'));
+  const stream = new Blob([body as Uint8Array<ArrayBuffer>]).stream().pipeThrough(new DecompressionStream('gzip'));
   return JSON.parse(await new Response(stream).text()) as PushRequest;
 }
 

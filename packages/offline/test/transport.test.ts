@@ -57,7 +57,7 @@ function pushOf(n: number): PushRequest {
       },
     } satisfies Mutation;
   });
-  return { deviceId: 'tablet-7', mutations: mutations as PushRequest['mutations'] };
+  return { deviceId: 'tablet-7', mutations: mutations as unknown as PushRequest['mutations'] };
 }
 
 interface Sent {

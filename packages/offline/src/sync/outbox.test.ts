@@ -58,7 +58,9 @@ describe('applying push answers', () => {
         status: 'rejected',
         recordId: id,
         code: 'invalid-record',
-        problems: [{ pointer: '/qty', code: 'minimum' }],
+        problems: [
+          { pointer: '/qty', code: 'minimum', message: { 'zh-CN': '数量不能小于 0', en: 'Quantity below 0' } },
+        ],
       },
     ]);
     expect(await store.getRecord(id)).toMatchObject({
