@@ -1,4 +1,5 @@
 import { createServer, request as httpRequest, type IncomingMessage, type ServerResponse } from 'node:http';
+import { gunzipSync } from 'node:zlib';
 import { expect, type Page, test } from '@playwright/test';
 import { base, WORDS } from '../helpers.ts';
 import { apiAs, newRecordLink, publishFaultApp, recordFigure, seeded, serverRows, submitBurst, tally } from './kit.ts';
@@ -17,11 +18,16 @@ const OUTAGE_MS = 6000;
  * Independent 20% faults alone cannot tell backoff from none: a client that re-sent at once would
  * mostly succeed on its second try. The outage can: every sync request in it is answered 503 in a
  * few milliseconds, so a client that re-sent at once, or let each save start a cycle, sends
- * hundreds a second. The backoff client runs one cycle at a time (≤ 4 requests: pushes of ≤ 100,
+ * hundreds a second. The backoff client runs one cycle at a time (≤ 3 requests: pushes of ≤ 200,
  * then a pull) and waits a jittered 0–2ⁿ s after each failed one: about 4 requests in its first
  * second of the outage (0, then 0–1 s, 0–2 s, …), never near 10.
  */
 const PEAK_PER_SECOND = 10;
+
+/** A push's JSON as the tablet sent it: gzip-compressed (Content-Encoding: gzip) or plain. */
+function pushJson(req: IncomingMessage, body: Buffer): string {
+  return (req.headers['content-encoding'] === 'gzip' ? gunzipSync(body) : body).toString();
+}
 
 type Fault = '503' | 'reset' | 'lost' | 'pass' | 'outage';
 
@@ -83,7 +89,7 @@ async function startFlakyProxy(target: string) {
       const route = syncRoute(req.url);
       if (!state.flaky || route === null) return pass(req, res, body);
       const mutations =
-        route === 'push' ? (JSON.parse(body.toString()) as { mutations: { id: string }[] }).mutations : [];
+        route === 'push' ? (JSON.parse(pushJson(req, body)) as { mutations: { id: string }[] }).mutations : [];
       const ids = mutations.map((m) => m.id);
       if (Date.now() < state.outageUntil) {
         seen.push({ at: Date.now(), route, fault: 'outage', delayMs: 0, ids });
