@@ -5,13 +5,12 @@ import { indexOf } from '../../store/tree.ts';
 import { formOf, useDesigner, useDesignerState, useLang, useT } from '../DesignerContext.tsx';
 import { fieldDndId, type Kind } from './dnd.ts';
 import { FieldCard, gridColumnOf } from './FieldCard.tsx';
-import type { SortableCards } from './sortableCards.ts';
 import { useViewport } from './viewport.ts';
 
 interface Props {
   fieldKey: string;
+  container: string;
   containerKind: Kind;
-  cards: SortableCards;
 }
 
 /** Height of a card never measured yet (a one-line field; sections and sub-tables are taller). */
@@ -23,7 +22,7 @@ const ESTIMATE = { field: 84, wide: 200 };
  * an edit depends on what is on screen, not on the number of fields. The stand-in is focusable and
  * clickable like the card: focusing it mounts the card and moves the focus onto it.
  */
-export const CardSlot = memo(function CardSlot({ fieldKey, containerKind, cards }: Props) {
+export const CardSlot = memo(function CardSlot({ fieldKey, container, containerKind }: Props) {
   const viewport = useViewport();
   const gridColumn = useDesignerState((s) => gridColumnOf(indexOf(formOf(s)).get(fieldKey)?.field, containerKind));
   // A card being dragged or selected stays mounted (dnd-kit keeps measuring it; it may hold the
@@ -86,7 +85,7 @@ export const CardSlot = memo(function CardSlot({ fieldKey, containerKind, cards 
       }}
     >
       {mounted ? (
-        <FieldCard fieldKey={fieldKey} cards={cards} />
+        <FieldCard fieldKey={fieldKey} container={container} containerKind={containerKind} />
       ) : (
         <CardStub
           fieldKey={fieldKey}

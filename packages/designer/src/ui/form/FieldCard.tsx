@@ -1,36 +1,29 @@
 import { useDroppable } from '@dnd-kit/core';
+import { useSortable } from '@dnd-kit/sortable';
+import { CSS as DndCss } from '@dnd-kit/utilities';
 import { type Lang, localize } from '@gongfang/schema';
-import {
-  type KeyboardEvent,
-  type MouseEvent,
-  memo,
-  useCallback,
-  useLayoutEffect,
-  useRef,
-  useSyncExternalStore,
-} from 'react';
+import { type KeyboardEvent, type MouseEvent, memo } from 'react';
 import type { Designer } from '../../store/Designer.ts';
 import { type AnyField, FIELD_TYPE_INFO, type FieldType } from '../../store/fieldTypes.ts';
 import { indexOf } from '../../store/tree.ts';
 import { formOf, useDesigner, useDesignerState, useLang, useT } from '../DesignerContext.tsx';
 import { Icon } from '../icons.tsx';
-import { containerDndId, type DragData, type Kind } from './dnd.ts';
+import { containerDndId, type DragData, dataOf, fieldDndId, type Kind } from './dnd.ts';
 import { FieldList } from './FieldList.tsx';
 import { FieldPreview } from './FieldPreview.tsx';
-import type { SortableCards } from './sortableCards.ts';
 
 interface Props {
   fieldKey: string;
-  cards: SortableCards;
+  container: string;
+  containerKind: Kind;
 }
 
 /**
- * One field on the canvas, mounted while it is on or near the screen (see CardSlot.tsx). Its drag
- * state comes from its list's sortable hooks (SortableHooks.tsx), so a drag re-renders only the cards
- * it moves; the body and nested lists are memoized on the field object, which immer keeps identical
- * until that field changes.
+ * One field on the canvas, mounted while it is on or near the screen (see CardSlot.tsx). The
+ * sortable wrapper is thin (dnd-kit re-renders it while dragging); the body and nested lists are
+ * memoized on the field object, which immer keeps identical until that field changes.
  */
-export const FieldCard = memo(function FieldCard({ fieldKey, cards }: Props) {
+export const FieldCard = memo(function FieldCard({ fieldKey, container, containerKind }: Props) {
   const field = useDesignerState((s) => indexOf(formOf(s)).get(fieldKey)?.field);
   const selected = useDesignerState((s) => s.ui.selection.includes(fieldKey));
   const faulty = useDesignerState((s) => s.problems.some((p) => p.fieldKey === fieldKey));
@@ -39,20 +32,26 @@ export const FieldCard = memo(function FieldCard({ fieldKey, cards }: Props) {
   const designer = useDesigner();
   const label = field ? localize(field.label, lang) || field.id : fieldKey;
   const typeName = field ? (FIELD_TYPE_INFO[field.type as FieldType]?.name[lang] ?? field.type) : '';
-  const drag = useSyncExternalStore(
-    useCallback((listener: () => void) => cards.subscribeCard(fieldKey, listener), [cards, fieldKey]),
-    () => cards.drag(fieldKey),
-  );
-  const card = useRef<HTMLDivElement>(null);
-  const grab = useRef<HTMLDivElement>(null);
-  const shown = field !== undefined;
-  useLayoutEffect(() => {
-    const slot = card.current?.parentElement;
-    if (!shown || !slot || !grab.current) return;
-    return cards.mount(fieldKey, { slot, activator: grab.current });
-  }, [cards, fieldKey, shown]);
+  const sortable = useSortable({
+    id: fieldDndId(fieldKey),
+    data: {
+      kind: 'field',
+      key: fieldKey,
+      type: field?.type as FieldType,
+      label,
+      container,
+      containerKind,
+    } satisfies DragData,
+  });
   if (!field) return null;
-  const style = { transform: drag.transform, transition: drag.transition };
+  // Only fields of the container being sorted shift; a field dragged in from elsewhere does not push them.
+  const sameList =
+    dataOf(sortable.active)?.kind === 'field' &&
+    (dataOf(sortable.active) as { container: string }).container === container;
+  const style = {
+    transform: sameList ? DndCss.Translate.toString(sortable.transform) : undefined,
+    transition: sortable.transition,
+  };
   const wide = field.type === 'section' || field.type === 'subtable';
   const onClick = (e: MouseEvent) => {
     e.stopPropagation();
@@ -66,25 +65,24 @@ export const FieldCard = memo(function FieldCard({ fieldKey, cards }: Props) {
   };
   return (
     <div
-      ref={card}
+      ref={sortable.setNodeRef}
       style={style}
-      className={`dz-card dz-card-${field.type}${selected ? ' is-selected' : ''}${drag.dragging ? ' is-dragging' : ''}${drag.over ? ' is-over' : ''}${faulty ? ' has-problem' : ''}`}
+      className={`dz-card dz-card-${field.type}${selected ? ' is-selected' : ''}${sortable.isDragging ? ' is-dragging' : ''}${sortable.isOver && !sameList ? ' is-over' : ''}${faulty ? ' has-problem' : ''}`}
     >
       {/* biome-ignore lint/a11y/useSemanticElements: the activator holds block previews, which a <button> may not */}
       <div
         className="dz-card-grab"
-        ref={grab}
+        {...sortable.attributes}
+        {...sortable.listeners}
         role="button"
         tabIndex={0}
         aria-roledescription={t('roleDescription')}
-        aria-describedby={drag.describedBy}
         aria-label={t('dragField', { label, type: typeName })}
         aria-pressed={selected}
         onClick={onClick}
-        onPointerDown={(e) => cards.listenersOf(fieldKey)?.onPointerDown?.(e)}
         onKeyDown={(e) => {
           onKeyDown(e);
-          cards.listenersOf(fieldKey)?.onKeyDown?.(e);
+          sortable.listeners?.onKeyDown?.(e);
         }}
       >
         <CardBody field={field} lang={lang} typeName={typeName} />

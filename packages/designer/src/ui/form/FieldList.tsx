@@ -10,8 +10,6 @@ import { indexOf } from '../../store/tree.ts';
 import { formOf, useDesignerList } from '../DesignerContext.tsx';
 import { CardSlot } from './CardSlot.tsx';
 import { fieldDndId, type Kind } from './dnd.ts';
-import { SortableHooks } from './SortableHooks.tsx';
-import { SortableCards } from './sortableCards.ts';
 
 const STRATEGY = {
   root: verticalListSortingStrategy,
@@ -21,7 +19,7 @@ const STRATEGY = {
 
 /**
  * The children of one container as sortable cards. Re-renders only when its list of keys changes
- * (memo: a drag move re-renders the list's sortable hooks and the cards that move, never the list).
+ * (memo: a drag move re-renders the cards on screen, never the list).
  */
 export const FieldList = memo(function FieldList({
   container,
@@ -41,15 +39,13 @@ export const FieldList = memo(function FieldList({
     return list.map((f) => (kind === 'subtable' ? `${container}.${f.id}` : f.id));
   });
   const ids = useMemo(() => keys.map(fieldDndId), [keys]);
-  const cards = useMemo(() => new SortableCards(), []);
   return (
     <SortableContext items={ids} strategy={STRATEGY[kind]}>
       <div className={`dz-list dz-list-${kind}`} style={{ '--dz-cols': columns } as CSSProperties}>
         {keys.map((key) => (
-          <CardSlot key={key} fieldKey={key} containerKind={kind} cards={cards} />
+          <CardSlot key={key} fieldKey={key} container={container} containerKind={kind} />
         ))}
       </div>
-      <SortableHooks keys={keys} cards={cards} container={container} containerKind={kind} />
     </SortableContext>
   );
 });
