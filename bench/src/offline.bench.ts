@@ -13,7 +13,6 @@
  */
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { Page } from 'playwright';
 import { fmt, type PairResult, quantile, type ResultRow, resultRow, table, writeResultFile } from './harness.ts';
 import { benchEnv, buildPages, launchBrowser, serveDir, throttledPage } from './offlineBrowser.ts';
 
@@ -64,9 +63,14 @@ async function main() {
   const site = await serveDir(dist);
   const browser = await launchBrowser('offline');
   try {
-    let page = await throttledPage(browser.context, 'offline');
-    await page.goto(`${site.url}/index.html`);
-    await page.waitForFunction('window.offlineBench !== undefined');
+    /** A fresh throttled tab on the benchmark page, ready to be driven. */
+    const benchPage = async (label = 'offline') => {
+      const tab = await throttledPage(browser.context, label);
+      await tab.goto(`${site.url}/index.html`);
+      await tab.waitForFunction('window.offlineBench !== undefined');
+      return tab;
+    };
+    let page = await benchPage();
 
     // ---- Row 5b: draft saves, p95 of each side's 40 saves per pair (a few seconds a pair), first.
     // One unmeasured round first (profile, caches, JIT).
@@ -113,9 +117,7 @@ async function main() {
     const expectedPending = Math.floor((OPEN_RECORDS - 8) / 100) + 1;
     for (let i = -1; morePairs(i, 0.6); i++) {
       for (const side of i % 2 === 0 ? (['ours', 'dexie'] as const) : (['dexie', 'ours'] as const)) {
-        const tab: Page = await throttledPage(browser.context, `open ${side}`);
-        await tab.goto(`${site.url}/index.html`);
-        await tab.waitForFunction('window.offlineBench !== undefined');
+        const tab = await benchPage(`open ${side}`);
         const r = await tab.evaluate((s) => (globalThis as unknown as BenchWindow).offlineBench.openQuery(s), side);
         await tab.close();
         // A wrong answer is a broken fixture, not a slow run.
@@ -134,9 +136,7 @@ async function main() {
 
     // ---- Row 5a: batches, last: about 25 s a pair under throttling (3 × 10,000 records), so it
     // has what the cheaper rows left of the budget (never under 5 pairs). One unmeasured round first.
-    page = await throttledPage(browser.context, 'offline');
-    await page.goto(`${site.url}/index.html`);
-    await page.waitForFunction('window.offlineBench !== undefined');
+    page = await benchPage();
     const perSecond: Record<Side, number[]> = { ours: [], dexie: [], floor: [] };
     for (let i = -1; morePairs(i, 1); i++) {
       for (const side of rotate(SIDES, Math.max(0, i))) {
