@@ -96,9 +96,12 @@ async function main(): Promise<void> {
   const started = performance.now();
   console.log(`row 8 on PGlite: ${PERSIST_PAIRS} pairs of ${Math.round(RECORDS / PERSIST_PAIRS)} records a side`);
   const pglite = await onPglite();
-  console.log('row 8 on PostgreSQL (durable)');
+  const at = () => `${((performance.now() - started) / 1000).toFixed(0)} s`;
+  console.log(`row 8 on PostgreSQL (durable), ${at()} so far`);
   const postgres = await onPostgres();
-  console.log(`row 7: ${INGEST_PAIRS} pairs of ${INGEST_SECONDS} s a side, ${INGEST_CONNECTIONS} connections`);
+  console.log(
+    `row 7, ${at()} so far: ${INGEST_PAIRS} pairs of ${INGEST_SECONDS} s a side, ${INGEST_CONNECTIONS} connections`,
+  );
   const ingest = await measureIngest({
     pairs: INGEST_PAIRS,
     seconds: INGEST_SECONDS,
@@ -214,8 +217,8 @@ async function main(): Promise<void> {
   in another organization. PostgreSQL 15 in a throw-away cluster with default durable settings (fsync on).
 - **Row 7**: HTTP \`POST /api/sync/push\` with 1 and with 100 records, ${INGEST_CONNECTIONS} connections, ${INGEST_PAIRS}
   alternated pairs; single pushes for ${INGEST_SECONDS} s a side, pushes of 100 for as many requests as the side answered in
-  ${INGEST_SECONDS} s on its previous run (at least 20). autocannon in this process on core 1, each server in its own
-  process on core 0; request bodies (fresh ids each) built before each run; rates from the responses' own
+  ${INGEST_SECONDS} s on its previous run (at least ${INGEST_CONNECTIONS * 3}). autocannon in this process on core 1, each server in its own
+  process on core 0; request bodies: a few dozen pushes built once, each sent with fresh ids; rates from the responses' own
   clock. Ours: the real server on PGlite (session, CSRF, contract schema, definition-driven validation,
   formulas, storage as in row 8). Peer: bare Fastify with the same contract schema and ajv on a stock-in
   JSON Schema, storing nothing.

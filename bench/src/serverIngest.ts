@@ -51,25 +51,32 @@ function body(records: number): string {
   });
 }
 
+/** Fresh UUIDv7s for a run, cheaply: one real UUIDv7's time and random bits, then a counter in its last 12 digits. */
+const idPrefix = uuidv7().slice(0, 24);
+let idCounter = Number.parseInt(uuidv7().slice(24, 30), 16) * 2 ** 20;
+const freshId = () => idPrefix + (idCounter++).toString(16).padStart(12, '0');
+
 /**
- * Request bodies made before a run, each used once (fresh ids, so ours never answers from its
- * idempotency log): the load generator has one core, and building a body of 100 stock-ins while
- * the clock runs would slow the side that answers fastest (the peer) most. A run that outgrows the
- * pool builds the rest on the fly and says so.
+ * Request bodies for a run, each sent once with fresh ids (so ours never answers from its
+ * idempotency log). A few dozen distinct pushes are built once and split where their ids go; each
+ * request joins one of them with new ids, a few microseconds of the load generator's single core
+ * even for a push of 100 (building a push from scratch took ~1.7 ms, which slowed the side that
+ * answers fastest, the peer, most, and building 45,000 of them before each run took longer than
+ * the run).
  */
 class Bodies {
-  private pool: string[] = [];
-  built = 0;
-  constructor(private readonly records: number) {}
-  fill(count: number): void {
-    this.pool = Array.from({ length: count }, () => body(this.records));
-    this.built = 0;
+  private readonly templates: string[][];
+  private n = 0;
+  constructor(records: number) {
+    this.templates = Array.from({ length: records > 1 ? 16 : 256 }, () =>
+      body(records).split(/"[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}"/),
+    );
   }
   next(): string {
-    const b = this.pool.pop();
-    if (b !== undefined) return b;
-    this.built += 1;
-    return body(this.records);
+    const parts = this.templates[this.n++ % this.templates.length] as string[];
+    let out = parts[0] as string;
+    for (let i = 1; i < parts.length; i++) out += `"${freshId()}"${parts[i]}`;
+    return out;
   }
 }
 function headersOf(s: Started): Record<string, string> {
@@ -99,8 +106,6 @@ interface Run {
   /** Share of one core the load generator (this process) and the server used during the run. */
   loadCpu: number;
   serverCpu: number;
-  /** Bodies built during the run because the pool ran out. */
-  built: number;
 }
 
 const pct = (share: number) => `${Math.round(share * 100)}%`;
@@ -126,6 +131,8 @@ async function load(s: Started, amount: number, seconds: number, connections: nu
   const instance = autocannon({
     url: `http://127.0.0.1:${s.info.port}`,
     connections,
+    // A push of 100 to ours takes ~1 s under load; autocannon's 10 s default left no margin on a busy machine.
+    timeout: 30,
     ...(amount > 0 ? { amount } : { duration: seconds }),
     requests: [
       {
@@ -156,7 +163,6 @@ async function load(s: Started, amount: number, seconds: number, connections: nu
     p99: result.latency.p99,
     loadCpu: (cpu.user + cpu.system) / 1e6 / wall,
     serverCpu: (cpuSeconds(pid) - server0) / wall,
-    built: bodies.built,
   };
 }
 
@@ -188,16 +194,14 @@ export async function measureIngest(options: IngestOptions): Promise<Record<'sin
       await checkAccepts(ours, records);
       await checkAccepts(peer, records);
       const bodies = new Bodies(records);
-      // Bodies for one run of a side: its fastest rate so far over the window, and a margin.
+      // Pushes of 100: the fastest rate a side has shown so far.
       const rate = new Map<Started, number>();
       const run = async (s: Started, seconds: number): Promise<Run> => {
         // Pushes of 100 count requests: as many as the side answered in `seconds` on its last run, and
-        // at least 5 per connection (so the fast peer is measured over as long a time as ours).
-        const amount = records > 1 ? Math.max(options.connections * 5, Math.round((rate.get(s) ?? 0) * seconds)) : 0;
-        bodies.fill(amount > 0 ? amount : Math.ceil((rate.get(s) ?? 15_000) * seconds * 1.5) + 100);
+        // at least 3 per connection.
+        const amount = records > 1 ? Math.max(options.connections * 3, Math.round((rate.get(s) ?? 0) * seconds)) : 0;
         const result = await load(s, amount, seconds, options.connections, bodies);
         rate.set(s, Math.max(rate.get(s) ?? 0, result.rps));
-        bodies.fill(0);
         return result;
       };
       // Warm-up (JIT, plan caches), not counted.
@@ -205,7 +209,7 @@ export async function measureIngest(options: IngestOptions): Promise<Record<'sin
       await run(peer, 1);
       const r: IngestResult = { rps: { ours: [], peer: [], ratios: [] }, p99: { ours: [], peer: [], ratios: [] } };
       const side = (x: Run) =>
-        `${x.rps.toFixed(0)} req/s p99 ${x.p99} ms (cpu: server ${pct(x.serverCpu)}, load ${pct(x.loadCpu)}${x.built ? `, ${x.built} bodies built late` : ''})`;
+        `${x.rps.toFixed(0)} req/s p99 ${x.p99} ms (cpu: server ${pct(x.serverCpu)}, load ${pct(x.loadCpu)})`;
       for (let i = 0; i < options.pairs; i++) {
         const sides = [ours, peer];
         const runs = new Map<Started, Run>();
