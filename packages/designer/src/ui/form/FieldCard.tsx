@@ -2,7 +2,7 @@ import { useDroppable } from '@dnd-kit/core';
 import { useSortable } from '@dnd-kit/sortable';
 import { CSS as DndCss } from '@dnd-kit/utilities';
 import { type Lang, localize } from '@gongfang/schema';
-import { type KeyboardEvent, type MouseEvent, memo } from 'react';
+import { type KeyboardEvent, type MouseEvent, memo, useCallback } from 'react';
 import type { Designer } from '../../store/Designer.ts';
 import { type AnyField, FIELD_TYPE_INFO, type FieldType } from '../../store/fieldTypes.ts';
 import { indexOf } from '../../store/tree.ts';
@@ -43,6 +43,19 @@ export const FieldCard = memo(function FieldCard({ fieldKey, container, containe
       containerKind,
     } satisfies DragData,
   });
+  // dnd-kit's node is the card's slot (CardSlot's div, the card's parent; measured without
+  // transforms, so the same box as the card). All slots of a list share one parent: dnd-kit looks up
+  // the scrollable ancestors of the node under a drag again whenever its parent differs from the last
+  // one's, and each look-up costs two more renders of the whole drag context at every field crossed.
+  // (A ref, not an effect reading the slot's ref: a card mounting with its slot, a new selected
+  // field, runs its effects before the slot's ref is set; its own DOM is in the slot by then.)
+  const { setNodeRef } = sortable;
+  const setNode = useCallback(
+    (el: HTMLElement | null) => {
+      setNodeRef(el?.parentElement ?? null);
+    },
+    [setNodeRef],
+  );
   if (!field) return null;
   // Only fields of the container being sorted shift; a field dragged in from elsewhere does not push them.
   const sameList =
@@ -65,7 +78,7 @@ export const FieldCard = memo(function FieldCard({ fieldKey, container, containe
   };
   return (
     <div
-      ref={sortable.setNodeRef}
+      ref={setNode}
       style={style}
       className={`dz-card dz-card-${field.type}${selected ? ' is-selected' : ''}${sortable.isDragging ? ' is-dragging' : ''}${sortable.isOver && !sameList ? ' is-over' : ''}${faulty ? ' has-problem' : ''}`}
     >

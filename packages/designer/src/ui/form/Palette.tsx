@@ -15,14 +15,23 @@ export function Palette({ deleting }: { deleting: boolean }) {
     <aside className="dz-palette" aria-label={t('palette')} ref={trash.setNodeRef}>
       {deleting ? (
         <div className={`dz-trash${trash.isOver ? ' is-over' : ''}`}>
-          <Icon name="trash" size={28} />
-          {t('dropToDelete')}
+          <TrashLabel text={t('dropToDelete')} />
         </div>
       ) : null}
       <PaletteGroups lang={lang} hint={t('paletteHint')} title={t('palette')} />
     </aside>
   );
 }
+
+/** Memo: the trash re-renders as a drag moves (dnd-kit's droppable hook), its content need not. */
+const TrashLabel = memo(function TrashLabel({ text }: { text: string }) {
+  return (
+    <>
+      <Icon name="trash" size={28} />
+      {text}
+    </>
+  );
+});
 
 /** The groups of field types (memo: the palette around them re-renders as a drag moves over the trash). */
 const PaletteGroups = memo(function PaletteGroups({ lang, hint, title }: { lang: Lang; hint: string; title: string }) {
