@@ -210,7 +210,88 @@ describe('pull', () => {
   });
 });
 
+describe('pulled page writer', () => {
+  it('finds local unsent edits when the page spans more records than its quick look-up reads', async () => {
+    store = makeStore();
+    // Nine pending records, then a page of three whose id range holds all nine (more than 2 x 3).
+    const ids = Array.from({ length: 11 }, () => uuidv7());
+    for (const id of ids.slice(1, 10)) await store.submitRecord({ id, ...stockIn(1) });
+    const at = new Date().toISOString();
+    const pulled = (id: string, qty: number, seq: number) => ({
+      seq,
+      type: 'record' as const,
+      data: { record: { id, ...stockIn(qty), revision: 3, createdBy: 'zhao', createdAt: at, deviceId: 'web' } },
+    });
+    const changes = [
+      pulled(ids[0] as string, 10, 1),
+      pulled(ids[10] as string, 11, 2),
+      pulled(ids[5] as string, 12, 3),
+    ];
+    await applyPullPage(store.context, { changes, cursor: '3', more: false });
+    expect(await store.getRecord(ids[5] as string)).toMatchObject({
+      status: 'pending',
+      envelope: { data: { qty: 1 } },
+      server: { revision: 3, data: { qty: 12 } },
+    });
+    expect(await store.getRecord(ids[0] as string)).toMatchObject({
+      status: 'synced',
+      envelope: { data: { qty: 10 } },
+    });
+    expect(await store.getRecord(ids[10] as string)).toMatchObject({
+      status: 'synced',
+      envelope: { data: { qty: 11 } },
+    });
+  });
+
+  it("writes a pulled page relaxed and the operator's own records strict", async () => {
+    // Dexie binds the connection's transaction() when it opens: spy on every connection's first.
+    const transaction = vi.spyOn(IDBDatabase.prototype, 'transaction');
+    store = makeStore();
+    const { record } = await store.submitRecord(stockIn(1));
+    const at = new Date().toISOString();
+    const change = {
+      seq: 1,
+      type: 'record' as const,
+      data: { record: { id: uuidv7(), ...stockIn(2), revision: 1, createdBy: 'zhao', createdAt: at, deviceId: 'web' } },
+    };
+    await applyPullPage(store.context, { changes: [change], cursor: '1', more: false });
+    const writes = transaction.mock.calls
+      .filter(([, mode]) => mode === 'readwrite')
+      .map(([stores, , options]) => [[...stores].includes('syncState') ? 'page' : 'own', options?.durability]);
+    expect(writes).toEqual([
+      ['own', 'strict'],
+      ['page', 'relaxed'],
+    ]);
+    expect(await store.getRecord(record.id)).toMatchObject({ status: 'pending' });
+  });
+});
+
 describe('device database upgrade', () => {
+  it('keys v2 task rows by record and task, keeping every open task of two records', async () => {
+    const name = `gf-upgrade-${Math.random()}`;
+    const v2 = new Dexie(name);
+    v2.version(2).stores({ tasks: 'id, recordId', records: 'id, status' });
+    const a = task('review', 'open', '0195f1c2-0000-7000-8000-00000000000a');
+    const b = task('check', 'open', '0195f1c2-0000-7000-8000-00000000000b');
+    await v2.table('tasks').bulkPut([
+      { id: 'review', recordId: a.recordId, task: a, seq: 7 },
+      { id: 'check', recordId: b.recordId, task: b, seq: 8 },
+    ]);
+    await v2.table('records').put({ id: 'r-1', status: 'pending' });
+    v2.close();
+    const db = new GongfangDb(name);
+    const rows = await db.tasks.orderBy('id').toArray();
+    expect(rows).toEqual([
+      { id: `${a.recordId}/review`, recordId: a.recordId, task: a, seq: 7 },
+      { id: `${b.recordId}/check`, recordId: b.recordId, task: b, seq: 8 },
+    ]);
+    // Nothing else is touched; the tables v2 lacked are made.
+    expect(await db.records.get('r-1')).toEqual({ id: 'r-1', status: 'pending' });
+    expect(await db.outbox.count()).toBe(0);
+    expect(db.verno).toBe(3);
+    db.close();
+  });
+
   it('moves v1 task rows (pulled data as it came) to the Task under `task`, dropping closed ones', async () => {
     const name = `gf-upgrade-${Math.random()}`;
     const v1 = new Dexie(name);

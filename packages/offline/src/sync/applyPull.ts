@@ -152,8 +152,9 @@ class PageRecords {
     }
     if (ids.size === 0) return page;
     const list = [...ids];
-    const rows = await db.records.bulkGet(list);
-    for (const [i, id] of list.entries()) page.local.set(id, rows[i]);
+    const held = await heldRecordIds(db, list);
+    const rows = held.length > 0 ? await db.records.bulkGet(held) : [];
+    for (const [i, id] of held.entries()) page.local.set(id, rows[i]);
     for (const recordId of await db.outbox.where('recordId').anyOf(list).keys()) page.unsent.add(String(recordId));
     return page;
   }
@@ -180,6 +181,25 @@ class PageRecords {
   async write(db: GongfangDb): Promise<void> {
     if (this.changed.size > 0) await db.records.bulkPut([...this.changed.values()]);
   }
+}
+
+/**
+ * Which of a page's record ids the device holds, by one key-only read of the range they span when
+ * that range holds few records (in a first sync, none: a page of 500 new records made 500 look-ups,
+ * ~20% of the writer's time under 4x CPU throttling); otherwise all of them, and bulkGet skips the
+ * missing. Strings sort in JavaScript as IndexedDB orders them (by UTF-16 code unit).
+ */
+async function heldRecordIds(db: GongfangDb, ids: string[]): Promise<string[]> {
+  const sorted = [...ids].sort();
+  const limit = ids.length * 2;
+  const keys = await db.records
+    .where(':id')
+    .between(sorted[0] as string, sorted.at(-1) as string, true, true)
+    .limit(limit)
+    .primaryKeys();
+  if (keys.length >= limit) return ids;
+  const wanted = new Set(ids);
+  return keys.filter((key) => wanted.has(key));
 }
 
 async function applyBalance(db: GongfangDb, seq: number, data: BalanceChange): Promise<void> {
