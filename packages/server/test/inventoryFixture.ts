@@ -129,13 +129,15 @@ export async function saveRecord(
     version?: number;
     revision?: number;
     status?: string;
+    /** When the tablet created it (default now): a record synced late is older than others. */
+    createdAt?: string;
   },
 ): Promise<TestRecord> {
   const id = r.id ?? randomUUID();
   const revision = r.revision ?? 1;
   const version = r.version ?? 1;
   const status = r.status ?? 'none';
-  const now = new Date().toISOString();
+  const now = r.createdAt ?? new Date().toISOString();
   await tx.query(
     `insert into records (org_id, id, app_id, form_id, version, revision, data, created_by, created_at, updated_at, device_id, status)
      values ($1, $2, 'inventory', $3, $4, $5, $6, $7, $8, $8, 'test', $9)

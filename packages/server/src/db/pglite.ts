@@ -1,5 +1,6 @@
 import { PGlite, parse, protocol } from '@electric-sql/pglite';
 import type { Db, Tx } from './Db.ts';
+import { startMaintenance } from './maintenance.ts';
 import { PreparedStatements, type Wire } from './pglitePrepared.ts';
 
 /** Thrown when COMMIT finds the transaction aborted (PostgreSQL answers ROLLBACK, not an error). */
@@ -16,8 +17,18 @@ export class TransactionAbortedError extends Error {
  * parameterized statements are prepared once and then only bound and executed
  * (`PreparedStatements`): on PGlite, parsing and planning cost more than running most of ours.
  * `dataDir` undefined means in memory (tests only).
+ *
+ * PGlite has no autovacuum: this handle analyzes and vacuums tables itself when their statistics
+ * say so (db/maintenance.ts), checking every `maintenanceMs` (0: never).
  */
-export async function openPglite(dataDir: string | undefined): Promise<Db> {
+export interface PgliteOptions {
+  /** How often to check whether a table needs VACUUM or ANALYZE; default 15 s, 0 turns it off. */
+  maintenanceMs?: number;
+  /** A failed maintenance round (the next one tries again); default: a warning on stderr. */
+  onMaintenanceError?: (error: unknown) => void;
+}
+
+export async function openPglite(dataDir: string | undefined, options: PgliteOptions = {}): Promise<Db> {
   const pg = await PGlite.create(dataDir);
   const wire: Wire = (message) => pg.execProtocolStream(message, { syncToFs: false });
   const statements = new PreparedStatements(wire, pg.serializers, pg.parsers);
@@ -37,7 +48,7 @@ export async function openPglite(dataDir: string | undefined): Promise<Db> {
     return result;
   };
 
-  return {
+  const db: Db = {
     kind: 'pglite',
     query: <T extends object>(sql: string, params: readonly unknown[] = []) =>
       exclusive(async () => synced(await statements.run<T>(sql, params))),
@@ -76,6 +87,20 @@ export async function openPglite(dataDir: string | undefined): Promise<Db> {
           throw error;
         }
       }),
-    close: () => exclusive(() => pg.close()),
+    close: async () => {
+      await maintenance?.stop();
+      await exclusive(() => pg.close());
+    },
   };
+  const every = options.maintenanceMs ?? 15_000;
+  const maintenance =
+    every > 0
+      ? startMaintenance(
+          db,
+          every,
+          options.onMaintenanceError ??
+            ((error) => console.warn(`PGlite maintenance (VACUUM/ANALYZE) failed: ${(error as Error).message}`)),
+        )
+      : undefined;
+  return db;
 }
