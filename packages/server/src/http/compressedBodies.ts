@@ -1,12 +1,14 @@
 import type { Readable } from 'node:stream';
 import compress from '@fastify/compress';
-import type { FastifyInstance, preParsingHookHandler } from 'fastify';
+import { errorCodes, type FastifyInstance, type preParsingHookHandler } from 'fastify';
 
 /**
  * Stops decoding once the decoder has yielded more than `limit` bytes. Fastify already answers 413
  * there (it counts what the decoder yields against the route's bodyLimit), but the decoder would
  * go on inflating the rest of the upload for nobody: ~1000x its size for a zip bomb. The rest of the
- * upload is read and dropped instead, so the 413 still reaches the client.
+ * upload is read and dropped instead, so the 413 still reaches the client. Unpiping alone is not
+ * enough: zlib inflates all of each chunk it was given (16 KB of zeros is 16 MB), so the decoder is
+ * destroyed too, with the same 413 for a reader still listening.
  */
 export function stopDecodingPast(raw: Readable, decoder: Readable, limit: number): void {
   let decoded = 0;
@@ -16,6 +18,10 @@ export function stopDecodingPast(raw: Readable, decoder: Readable, limit: number
     decoder.removeListener('data', onData);
     raw.unpipe(decoder as unknown as NodeJS.WritableStream);
     raw.resume();
+    // Fastify's reader sees this same chunk after this listener and answers 413 itself; the error
+    // reaches a reader only if it still reads, and the listener keeps it from being unhandled.
+    decoder.on('error', () => {});
+    decoder.destroy(new errorCodes.FST_ERR_CTP_BODY_TOO_LARGE());
   };
   // The decoder was paused by @fastify/compress: listening does not start the flow, Fastify does.
   decoder.on('data', onData);
