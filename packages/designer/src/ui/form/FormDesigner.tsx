@@ -8,13 +8,12 @@ import {
   useSensor,
   useSensors,
 } from '@dnd-kit/core';
-import { sortableKeyboardCoordinates } from '@dnd-kit/sortable';
 import { useMemo, useRef, useState } from 'react';
 import { useDesigner } from '../DesignerContext.tsx';
 import { Icon } from '../icons.tsx';
 import { PropertyPanel } from '../props/PropertyPanel.tsx';
 import { Canvas } from './Canvas.tsx';
-import { collisionFor, type DragData, dataOf, dropPlace } from './dnd.ts';
+import { collisionFor, type DragData, dataOf, dropPlace, keyboardCoordinatesFor } from './dnd.ts';
 import { Palette } from './Palette.tsx';
 import { useDragAnnouncements } from './useDragAnnouncements.ts';
 
@@ -25,11 +24,12 @@ export function FormDesigner() {
   const [dragging, setDragging] = useState<DragData | undefined>(undefined);
   const [overlay, setOverlay] = useState(true);
   const mark = useRef<string | null>(null);
+  const coordinates = useMemo(() => keyboardCoordinatesFor(() => designer.form), [designer]);
   const sensors = useSensors(
     useSensor(PointerSensor, { activationConstraint: { distance: 5 } }),
     // Space picks up and drops; Enter stays free to select the focused field.
     useSensor(KeyboardSensor, {
-      coordinateGetter: sortableKeyboardCoordinates,
+      coordinateGetter: coordinates,
       keyboardCodes: { start: ['Space'], cancel: ['Escape'], end: ['Space', 'Enter'] },
     }),
   );

@@ -1,5 +1,13 @@
 // Drag-and-drop rules of the form canvas: what may be dropped where, and where a drop lands.
-import { type Active, type CollisionDetection, closestCenter, type Over, pointerWithin } from '@dnd-kit/core';
+import {
+  type Active,
+  type CollisionDetection,
+  closestCenter,
+  type KeyboardCoordinateGetter,
+  type Over,
+  pointerWithin,
+} from '@dnd-kit/core';
+import { sortableKeyboardCoordinates } from '@dnd-kit/sortable';
 import type { Form } from '@gongfang/schema';
 import type { FieldType } from '../../store/fieldTypes.ts';
 import { accepts, indexOf, type Place } from '../../store/tree.ts';
@@ -46,8 +54,35 @@ function allowed(form: Form, active: DragData | undefined, target: DragData | un
 }
 
 /**
+ * Keyboard drags go from field to field; a container is a keyboard target only while it has no
+ * field (its end is the place of its last field, or after it). Otherwise the canvas itself, a
+ * drop target as big as the screen, could be the closest to a card moved near the screen's middle,
+ * or the only target below it while the next cards mount: the card jumped to the end of the form.
+ */
+function keyboardTarget(form: Form, target: DragData | undefined): boolean {
+  if (target?.kind !== 'container') return true;
+  const list =
+    target.key === '' ? form.fields : (indexOf(form).get(target.key)?.field as { fields?: unknown[] })?.fields;
+  return (list ?? []).length === 0;
+}
+
+/** dnd-kit's sortable keyboard moves (to the next droppable in the arrow's direction) among keyboard targets. */
+export function keyboardCoordinatesFor(getForm: () => Form): KeyboardCoordinateGetter {
+  return (event, args) => {
+    const form = getForm();
+    const all = args.context.droppableContainers;
+    const enabled = all.getEnabled().filter((c) => keyboardTarget(form, dataOf(c)));
+    const targets = { getEnabled: () => enabled, get: (id: Parameters<typeof all.get>[0]) => all.get(id) };
+    return sortableKeyboardCoordinates(event, {
+      ...args,
+      context: { ...args.context, droppableContainers: targets as unknown as typeof all },
+    });
+  };
+}
+
+/**
  * Pointer drags: the innermost droppable under the pointer that takes the dragged field (a field
- * in a section beats the section). Keyboard drags: the closest such droppable.
+ * in a section beats the section). Keyboard drags: the closest such keyboard target.
  */
 export function collisionFor(getForm: () => Form): CollisionDetection {
   return (args) => {
@@ -63,7 +98,10 @@ export function collisionFor(getForm: () => Form): CollisionDetection {
       };
       return [hits.reduce((best, h) => (area(h.id) < area(best.id) ? h : best))];
     }
-    return closestCenter({ ...args, droppableContainers });
+    return closestCenter({
+      ...args,
+      droppableContainers: droppableContainers.filter((c) => keyboardTarget(form, dataOf(c))),
+    });
   };
 }
 
