@@ -23,6 +23,8 @@ export type { SyncClientOptions, SyncReport } from './sync/SyncClient.ts';
 export { SyncClient } from './sync/SyncClient.ts';
 export type { FetchLike, TransportOptions, UploadOutcome } from './sync/transport.ts';
 export { parseRetryAfter, readCookie, Transport } from './sync/transport.ts';
+export type { SyncStorage } from './tabletSettings.ts';
+export { TabletSettings } from './tabletSettings.ts';
 export type {
   AppVersionRow,
   AttachmentRow,

@@ -4,18 +4,25 @@ import '../styles/runtime.css';
 import './app.css';
 import { App } from './App.tsx';
 import { getServices } from './data/services.ts';
-import { refreshSession } from './data/session.ts';
+import { refreshSession, reloadOperator } from './data/session.ts';
+import { tabletSettings } from './data/tablet.ts';
 import { registerWorker } from './pwa/registerWorker.ts';
 
-const { sync } = getServices();
-void refreshSession().finally(() => sync.start());
-registerWorker();
-
-const root = document.getElementById('root');
-if (root) {
-  createRoot(root).render(
-    <StrictMode>
-      <App />
-    </StrictMode>,
-  );
-}
+// The tablet's settings first (who is signed in, its device id): localStorage may have lost the
+// last seconds of them if the browser was killed; their durable copy puts them back.
+void tabletSettings()
+  .restore()
+  .then(() => {
+    reloadOperator();
+    const { sync } = getServices();
+    void refreshSession().finally(() => sync.start());
+    registerWorker();
+    const root = document.getElementById('root');
+    if (root) {
+      createRoot(root).render(
+        <StrictMode>
+          <App />
+        </StrictMode>,
+      );
+    }
+  });

@@ -1,12 +1,12 @@
 import { OfflineStore, requestPersistentStorage, SyncClient, uuidv7 } from '@gongfang/offline';
+import { readSetting, writeSetting } from './tablet.ts';
 
-/** This tablet's id: made once, kept in localStorage, stamped on every record filled here. */
+/** This tablet's id: made once, kept in its settings, stamped on every record filled here. */
 function deviceId(): string {
-  const key = 'gf.deviceId';
-  let id = localStorage.getItem(key);
+  let id = readSetting('gf.deviceId');
   if (!id) {
     id = uuidv7();
-    localStorage.setItem(key, id);
+    writeSetting('gf.deviceId', id);
   }
   return id;
 }

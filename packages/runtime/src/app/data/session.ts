@@ -3,6 +3,7 @@ import { useSyncExternalStore } from 'react';
 import { ApiError, api, isNetworkError } from './api.ts';
 import { refreshApps } from './appsRefresh.ts';
 import { getServices } from './services.ts';
+import { readSetting, writeSetting } from './tablet.ts';
 
 /** Who is signed in on this tablet, as /api/me said last time (kept so the app opens offline). */
 export interface Operator {
@@ -25,14 +26,17 @@ export interface KnownOperator {
   roles: string[];
 }
 
-const KEY = 'gf.operator';
-const KNOWN = 'gf.knownOperators';
 const listeners = new Set<() => void>();
 let current: Operator | null = read();
 
+/** Reads the signed-in operator again: at start, once the tablet's settings are restored. */
+export function reloadOperator(): void {
+  current = read();
+}
+
 function read(): Operator | null {
   try {
-    const raw = localStorage.getItem(KEY);
+    const raw = readSetting('gf.operator');
     return raw ? (JSON.parse(raw) as Operator) : null;
   } catch {
     return null;
@@ -43,13 +47,13 @@ function set(next: Operator | null): void {
   current = next;
   const { store, sync } = getServices();
   if (next) {
-    localStorage.setItem(KEY, JSON.stringify(next));
+    writeSetting('gf.operator', JSON.stringify(next));
     rememberOperator(next);
     store.signIn(next.id);
     void refreshApps();
     void sync.syncNow();
   } else {
-    localStorage.removeItem(KEY);
+    writeSetting('gf.operator', null);
     store.signOut();
   }
   for (const l of [...listeners]) l();
@@ -58,7 +62,7 @@ function set(next: Operator | null): void {
 /** Operators who have signed in on this tablet: the PIN pad offers them first. */
 export function knownOperators(): KnownOperator[] {
   try {
-    return JSON.parse(localStorage.getItem(KNOWN) ?? '[]') as KnownOperator[];
+    return JSON.parse(readSetting('gf.knownOperators') ?? '[]') as KnownOperator[];
   } catch {
     return [];
   }
@@ -66,8 +70,8 @@ export function knownOperators(): KnownOperator[] {
 
 function rememberOperator(op: Operator): void {
   const others = knownOperators().filter((o) => o.id !== op.id);
-  localStorage.setItem(
-    KNOWN,
+  writeSetting(
+    'gf.knownOperators',
     JSON.stringify([{ id: op.id, displayName: op.displayName, roles: op.roles }, ...others].slice(0, 12)),
   );
 }
@@ -96,12 +100,12 @@ export async function switchByPin(body: { user: string; pin: string } | { badge:
 
 export async function enrollDevice(name: string): Promise<void> {
   await api('/api/devices', { method: 'POST', body: { name } });
-  localStorage.setItem('gf.enrolled', '1');
+  writeSetting('gf.enrolled', '1');
   set(await loadMe());
 }
 
 export function isEnrolled(): boolean {
-  return localStorage.getItem('gf.enrolled') === '1' || Boolean(current?.deviceId);
+  return readSetting('gf.enrolled') === '1' || Boolean(current?.deviceId);
 }
 
 export async function logout(): Promise<void> {
