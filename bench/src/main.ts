@@ -32,12 +32,13 @@ interface Step {
 }
 
 // Server benchmarks first and alone (they pin server and load generator to the two cores), then
-// the browser ones, one at a time. Budgets total 980 s. The last full run took 21.1 min on a 2-core
-// machine (server 302 s, runtime 258, designer 260, offline 259, sync 183 at a 170 s budget; sync
-// now gets 110 s, ~3 pairs, about a minute less) because some benchmarks keep a floor of pairs past
-// their budget: runtime runs its 15 rounds, designer at least 5 drag pairs, offline at least 5 pairs
-// of row 5's batches. 15 pairs of every row would take ~37 min here (a sync pair ~34 s, a designer
-// drag pair ~22 s, an offline batches pair ~27 s): the rows say how many pairs they had.
+// the browser ones, one at a time. Budgets total 980 s. The last full run took 13.6 min on a 2-core
+// machine (2026-12-07: server 206 s, runtime 134, designer 162, offline 206, sync 103); runs on
+// slower 2-core machines took up to 21 min before the server's PGlite maintenance (server 302-324 s,
+// runtime 258-290). Some benchmarks keep a floor of pairs past their budget: runtime runs its 15
+// rounds, designer at least 5 drag pairs, offline at least 5 pairs of row 5's batches. 15 pairs of
+// every row would take ~21 min here (a sync pair ~25 s, a designer drag pair ~15 s, an offline
+// batches pair ~15 s): the rows say how many pairs they had.
 const STEPS: Step[] = [
   { name: 'schema', file: 'schema.bench.ts', pairs: 15, budgetS: 20 },
   { name: 'server', file: 'server.bench.ts', pairs: 15, budgetS: 270 },
