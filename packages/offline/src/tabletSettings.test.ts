@@ -18,6 +18,18 @@ const open = (name: string, storage: Storage) => {
   opened.push(s);
   return s;
 };
+/** A start of the app: the settings of database `name` over `storage`, restored. */
+const start = async (name: string, storage: Storage) => {
+  const s = open(name, storage);
+  await s.restore();
+  return s;
+};
+/** The browser relaunched after a kill: localStorage holds only what had reached the disk. */
+const relaunch = (name: string, onDisk: Map<string, string>) => {
+  const storage = new Storage();
+  storage.items = onDisk;
+  return start(name, storage);
+};
 
 afterEach(() => {
   for (const s of opened.splice(0)) s.close();
@@ -29,18 +41,13 @@ describe('a tablet’s settings', () => {
     const name = `gf-tablet-${++n}`;
     const storage = new Storage();
     storage.setItem('gf.lang', 'en');
-    const settings = open(name, storage);
-    await settings.restore(); // first start with a copy: filled from localStorage
+    const settings = await start(name, storage); // first start with a copy: filled from localStorage
     const onDisk = storage.snapshot();
     expect(await settings.set('gf.deviceId', 'tablet-7')).toBe(true);
     expect(await settings.set('gf.operator', '{"id":"liu.yang"}')).toBe(true);
     settings.close();
 
-    // Relaunch: localStorage as it was on disk, without the last writes.
-    const after = new Storage();
-    after.items = onDisk;
-    const again = open(name, after);
-    await again.restore();
+    const again = await relaunch(name, onDisk);
     expect(again.get('gf.operator')).toBe('{"id":"liu.yang"}');
     expect(again.get('gf.deviceId')).toBe('tablet-7');
     expect(again.get('gf.lang')).toBe('en');
@@ -49,26 +56,21 @@ describe('a tablet’s settings', () => {
   it('a sign-out is not undone by the older localStorage a killed browser left', async () => {
     const name = `gf-tablet-${++n}`;
     const storage = new Storage();
-    const settings = open(name, storage);
-    await settings.restore();
+    const settings = await start(name, storage);
     await settings.set('gf.operator', '{"id":"liu.yang"}');
     const onDisk = storage.snapshot();
     await settings.set('gf.operator', null);
     expect(storage.getItem('gf.operator')).toBeNull();
     settings.close();
 
-    const after = new Storage();
-    after.items = onDisk; // still says liu.yang
-    const again = open(name, after);
-    await again.restore();
+    const again = await relaunch(name, onDisk); // its localStorage still says liu.yang
     expect(again.get('gf.operator')).toBeNull();
   });
 
   it('after a failed durable write, localStorage wins at the next start and the copy catches up', async () => {
     const name = `gf-tablet-${++n}`;
     const storage = new Storage();
-    const settings = open(name, storage);
-    await settings.restore();
+    const settings = await start(name, storage);
     await settings.set('gf.operator', '{"id":"a"}');
     const table = (settings as unknown as { table: { put: (...a: unknown[]) => Promise<unknown> } }).table;
     vi.spyOn(table, 'put').mockRejectedValueOnce(new DOMException('full', 'QuotaExceededError'));
@@ -76,15 +78,12 @@ describe('a tablet’s settings', () => {
     expect(storage.getItem(COPY_BEHIND)).toBe('1');
     settings.close();
 
-    const again = open(name, storage);
-    await again.restore();
+    const again = await start(name, storage);
     expect(again.get('gf.operator')).toBe('{"id":"b"}');
     expect(storage.getItem(COPY_BEHIND)).toBeNull();
     again.close();
     // The copy has b now: a later loss of localStorage brings back b, not a.
-    const lost = new Storage();
-    const third = open(name, lost);
-    await third.restore();
+    const third = await relaunch(name, new Map());
     expect(third.get('gf.operator')).toBe('{"id":"b"}');
   });
 

@@ -4,7 +4,7 @@ import '../styles/runtime.css';
 import './app.css';
 import { App } from './App.tsx';
 import { getServices } from './data/services.ts';
-import { refreshSession, reloadOperator } from './data/session.ts';
+import { loadOperator, refreshSession } from './data/session.ts';
 import { tabletSettings } from './data/tablet.ts';
 import { registerWorker } from './pwa/registerWorker.ts';
 
@@ -13,7 +13,7 @@ import { registerWorker } from './pwa/registerWorker.ts';
 void tabletSettings()
   .restore()
   .then(() => {
-    reloadOperator();
+    loadOperator();
     const { sync } = getServices();
     void refreshSession().finally(() => sync.start());
     registerWorker();

@@ -59,30 +59,27 @@ function droppables(cards: Record<string, ClientRect>, section = true) {
 
 const active = { id: fieldDndId('a'), data: { current: field('a', 'text') } } as unknown as Active;
 
+/** What a keyboard drag of `a` with its rect at `collisionRect` is over, among these mounted cards. */
+function keyboardOver(cards: Record<string, ClientRect>, collisionRect: ClientRect) {
+  const { rects, containers } = droppables(cards);
+  const hits = collisionFor(() => form)({
+    active,
+    collisionRect,
+    droppableRects: rects,
+    droppableContainers: containers,
+    pointerCoordinates: null,
+  });
+  return hits[0]?.id;
+}
+
 describe('keyboard drags on the canvas', () => {
   it('go over the card under the item, not the canvas whose centre is nearer', () => {
     // The item's centre is at 390; the canvas's (the end of the form) at 400, the card's at 370.
-    const { rects, containers } = droppables({ a: rect(0, 60), b: rect(320, 100), c: rect(440, 60) });
-    const hits = collisionFor(() => form)({
-      active,
-      collisionRect: rect(360, 60),
-      droppableRects: rects,
-      droppableContainers: containers,
-      pointerCoordinates: null,
-    });
-    expect(hits[0]?.id).toBe(fieldDndId('b'));
+    expect(keyboardOver({ a: rect(0, 60), b: rect(320, 100), c: rect(440, 60) }, rect(360, 60))).toBe(fieldDndId('b'));
   });
 
   it('may still end in a container that has no field yet', () => {
-    const { rects, containers } = droppables({ a: rect(0, 60) });
-    const hits = collisionFor(() => form)({
-      active,
-      collisionRect: rect(880, 60),
-      droppableRects: rects,
-      droppableContainers: containers,
-      pointerCoordinates: null,
-    });
-    expect(hits[0]?.id).toBe(containerDndId('s'));
+    expect(keyboardOver({ a: rect(0, 60) }, rect(880, 60))).toBe(containerDndId('s'));
   });
 
   it('move down to the next mounted card, and never to the canvas while the next cards mount', () => {

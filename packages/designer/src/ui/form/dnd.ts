@@ -60,10 +60,13 @@ function allowed(form: Form, active: DragData | undefined, target: DragData | un
  * or the only target below it while the next cards mount: the card jumped to the end of the form.
  */
 function keyboardTarget(form: Form, target: DragData | undefined): boolean {
-  if (target?.kind !== 'container') return true;
-  const list =
-    target.key === '' ? form.fields : (indexOf(form).get(target.key)?.field as { fields?: unknown[] })?.fields;
-  return (list ?? []).length === 0;
+  return target?.kind !== 'container' || fieldsOf(form, target.key).length === 0;
+}
+
+/** The fields of a container: the form's own (`''`), a section's or a sub-table's. */
+function fieldsOf(form: Form, container: string): readonly unknown[] {
+  if (container === '') return form.fields;
+  return (indexOf(form).get(container)?.field as { fields?: unknown[] } | undefined)?.fields ?? [];
 }
 
 /** dnd-kit's sortable keyboard moves (to the next droppable in the arrow's direction) among keyboard targets. */
@@ -112,11 +115,7 @@ export function dropPlace(form: Form, active: Active, over: Over | null): Place 
   if (!target || !source) return undefined;
   if (target.kind === 'trash') return 'trash';
   if (target.kind === 'container') {
-    const list =
-      target.key === ''
-        ? form.fields
-        : ((indexOf(form).get(target.key)?.field as { fields?: unknown[] })?.fields ?? []);
-    return { container: target.key, index: list.length };
+    return { container: target.key, index: fieldsOf(form, target.key).length };
   }
   if (target.kind !== 'field') return undefined;
   const loc = indexOf(form).get(target.key);

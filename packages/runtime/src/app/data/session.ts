@@ -27,10 +27,11 @@ export interface KnownOperator {
 }
 
 const listeners = new Set<() => void>();
-let current: Operator | null = read();
+// Read by loadOperator at start, once the tablet's settings are restored (not at import, before).
+let current: Operator | null = null;
 
-/** Reads the signed-in operator again: at start, once the tablet's settings are restored. */
-export function reloadOperator(): void {
+/** Reads who is signed in on this tablet: at start, once the tablet's settings are restored. */
+export function loadOperator(): void {
   current = read();
 }
 
