@@ -14,6 +14,11 @@ export async function dragTo(page: Page, source: Locator, target: Locator, where
   await page.mouse.move(x, y, { steps: 12 });
   await page.mouse.move(x + 1, y, { steps: 2 });
   await page.mouse.up();
+  // For 50 ms after a pointer drag ends, dnd-kit's pointer sensor still clears the document's text
+  // selection on every selectionchange (AbstractPointerSensor.detach removes that listener on a
+  // 50 ms timer): a fill in that window selected the input, lost the caret and typed nothing
+  // (the label edit after a drop failed about one run in two). A person never types that fast.
+  await page.waitForTimeout(100);
 }
 
 export function palette(page: Page, name: string): Locator {
